@@ -1,0 +1,11 @@
+package eu.microcredentials.events.data;
+
+/** The data of an event of the public contract: one record per CloudEvents type, serialised as JSON. */
+public sealed interface EventData permits AwardingBodyRegistered, SigningKeyAdded, SigningKeyRetired,
+        CredentialIssued, CredentialRevoked, CredentialSuspended, CredentialReinstated,
+        AccreditationGranted, AccreditationWithdrawn,
+        RecognitionRequested, RecognitionGranted, RecognitionRejected, RecognitionWithdrawn {
+
+    /** The id of the stream the event belongs to: the Kafka key and the CloudEvents subject. */
+    String streamId();
+}

@@ -1,0 +1,106 @@
+package eu.microcredentials.eventsourcing;
+
+import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.EventJson;
+import eu.microcredentials.events.EventSchemas;
+import eu.microcredentials.events.EventType;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The append-only PostgreSQL event store. Streams are versioned from 1; {@code UNIQUE(stream_id,
+ * version)} makes a concurrent append fail instead of forking the stream. Rows are never updated
+ * or deleted (a trigger refuses it). The outbox relay publishes what commits here.
+ *
+ * <p>Appending must be a transaction's first write: the relay reads in transaction-id order, and a
+ * transaction's id is taken at its first write.
+ */
+public final class EventStore {
+    private static final String INSERT = """
+            INSERT INTO event_store (event_id, stream_type, stream_id, version, event_type, source,
+                                     occurred_at, awarding_body_id, country, data)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json)""";
+    private static final String SELECT_STREAM = """
+            SELECT event_id, stream_id, version, event_type, source, occurred_at, awarding_body_id, country, data::text
+            FROM event_store WHERE stream_id = $1 ORDER BY version""";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final URI source;
+
+    /** @param source the CloudEvents {@code source} of every event this store records, e.g. {@code /issuer-service} */
+    public EventStore(URI source) {
+        this.source = source;
+    }
+
+    /**
+     * Appends events to a stream inside the caller's transaction.
+     *
+     * @param expectedVersion the version the decision was taken on (0 for a new stream)
+     * @return the stored events, with their ids and versions
+     * @throws ConcurrentAppend (as the Uni's failure) when the stream has moved on
+     */
+    public Uni<List<EventEnvelope>> append(SqlConnection transaction, String streamType, String streamId,
+                                           long expectedVersion, List<PendingEvent> events) {
+        List<EventEnvelope> stored = new ArrayList<>(events.size());
+        List<Tuple> rows = new ArrayList<>(events.size());
+        long version = expectedVersion;
+        for (PendingEvent event : events) {
+            version++;
+            EventType type = EventType.of(event.data());
+            if (!event.data().streamId().equals(streamId)) {
+                throw new IllegalArgumentException(type.type() + " belongs to stream " + event.data().streamId()
+                        + ", not " + streamId);
+            }
+            byte[] data = EventJson.write(event.data());
+            EventSchemas.check(type, data); // never store what subscribers could not read
+            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), source, type, streamId,
+                    event.occurredAt().atOffset(ZoneOffset.UTC), version, event.awardingBody(), event.country(), data);
+            stored.add(envelope);
+            rows.add(Tuple.from(List.of(envelope.id(), streamType, streamId, version, type.type(), source.toString(),
+                    envelope.time(), event.awardingBody(), event.country(),
+                    new String(envelope.data(), StandardCharsets.UTF_8))));
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(stored);
+        }
+        return transaction.preparedQuery(INSERT).executeBatch(rows)
+                .replaceWith(stored)
+                .onFailure(EventStore::isUniqueViolation)
+                .transform(e -> new ConcurrentAppend(streamId, expectedVersion));
+    }
+
+    /** All events of a stream, oldest first; empty when the stream does not exist. */
+    public Uni<List<EventEnvelope>> load(SqlClient client, String streamId) {
+        return client.preparedQuery(SELECT_STREAM).execute(Tuple.of(streamId))
+                .map(rows -> {
+                    List<EventEnvelope> events = new ArrayList<>();
+                    for (Row row : rows) {
+                        events.add(envelope(row));
+                    }
+                    return events;
+                });
+    }
+
+    static EventEnvelope envelope(Row row) {
+        return new EventEnvelope(row.getUUID("event_id"), URI.create(row.getString("source")),
+                EventType.ofType(row.getString("event_type")), row.getString("stream_id"),
+                row.getOffsetDateTime("occurred_at").withOffsetSameInstant(ZoneOffset.UTC), row.getLong("version"),
+                row.getString("awarding_body_id"), row.getString("country"),
+                row.getString("data").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        return failure instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                && "event_store_stream_id_version_key".equals(pg.getConstraint());
+    }
+}

@@ -1,0 +1,195 @@
+package eu.microcredentials.eventsourcing;
+
+import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.KafkaCloudEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+/**
+ * The transactional outbox: tails the event store in commit-safe order and publishes each event to
+ * its Kafka topic as a CloudEvent, then records how far it got. Nothing is published that did not
+ * commit (it reads only below {@code pg_snapshot_xmin}), and nothing committed stays unpublished
+ * (the checkpoint advances only after Kafka acknowledged). A crash between the two publishes the
+ * last batch again; subscribers recognise those events by id and sequence.
+ *
+ * <p>Several instances of a service may run: in each round only the holder of a transaction-scoped
+ * advisory lock publishes, so per-stream order is kept.
+ */
+public final class OutboxRelay implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || $1)) AS locked";
+    private static final String CHECKPOINT = """
+            SELECT transaction_id::text AS transaction_id, global_position FROM outbox_relay_checkpoint
+            WHERE relay = $1""";
+    private static final String NEXT_EVENTS = """
+            SELECT global_position, transaction_id::text AS transaction_id, event_id, stream_id, version, event_type,
+                   source, occurred_at, awarding_body_id, country, data::text
+            FROM event_store
+            WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
+              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY transaction_id, global_position
+            LIMIT $3""";
+    private static final String SAVE_CHECKPOINT = """
+            INSERT INTO outbox_relay_checkpoint (relay, transaction_id, global_position, published, updated_at)
+            VALUES ($1, $2::text::xid8, $3, $4, now())
+            ON CONFLICT (relay) DO UPDATE SET transaction_id = EXCLUDED.transaction_id,
+                global_position = EXCLUDED.global_position,
+                published = outbox_relay_checkpoint.published + EXCLUDED.published, updated_at = now()""";
+
+    private final String name;
+    private final Pool pool;
+    private final Producer<String, byte[]> producer;
+    private final int batchSize;
+    private final Duration idlePause;
+    private final Counter published;
+    private final AtomicReference<String> lastError = new AtomicReference<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    /**
+     * @param name     the relay's name; instances with the same name share one checkpoint and take turns
+     * @param producer an idempotent producer ({@code acks=all}, {@code enable.idempotence=true})
+     */
+    public OutboxRelay(String name, Pool pool, Producer<String, byte[]> producer, int batchSize, Duration idlePause,
+                       MeterRegistry meters) {
+        this.name = name;
+        this.pool = pool;
+        this.producer = producer;
+        this.batchSize = batchSize;
+        this.idlePause = idlePause;
+        this.published = Counter.builder("mc.outbox.published").description("events published to Kafka by the outbox relay")
+                .tag("relay", name).register(meters);
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        Duration backoff = idlePause;
+        while (running) {
+            try {
+                int count = publishNextBatch();
+                lastError.set(null);
+                backoff = idlePause;
+                if (count < batchSize) {
+                    sleep(idlePause);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                lastError.set(e.toString());
+                LOG.warnf(e, "outbox relay %s: round failed, retrying in %s", name, backoff);
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                        : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** One round: publish the next committed events, if this instance holds the turn. Returns how many. */
+    public int publishNextBatch() {
+        return Transactions.inTransaction(pool, connection -> {
+            if (!connection.preparedQuery(LOCK).execute(Tuple.of(name)).await().atMost(Transactions.TIMEOUT)
+                    .iterator().next().getBoolean("locked")) {
+                return 0;
+            }
+            String transactionId = "0";
+            long position = 0;
+            for (Row row : connection.preparedQuery(CHECKPOINT).execute(Tuple.of(name)).await()
+                    .atMost(Transactions.TIMEOUT)) {
+                transactionId = row.getString("transaction_id");
+                position = row.getLong("global_position");
+            }
+            List<EventEnvelope> events = new ArrayList<>();
+            for (Row row : connection.preparedQuery(NEXT_EVENTS).execute(Tuple.of(transactionId, position, batchSize))
+                    .await().atMost(Transactions.TIMEOUT)) {
+                events.add(EventStore.envelope(row));
+                transactionId = row.getString("transaction_id");
+                position = row.getLong("global_position");
+            }
+            if (events.isEmpty()) {
+                return 0;
+            }
+            publish(events);
+            saveCheckpoint(connection, transactionId, position, events.size());
+            return events.size();
+        });
+    }
+
+    private void publish(List<EventEnvelope> events) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        for (EventEnvelope event : events) {
+            acks.add(producer.send(KafkaCloudEvents.toRecord(event)));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
+            }
+        }
+        published.increment(events.size());
+    }
+
+    private void saveCheckpoint(SqlConnection connection, String transactionId, long position, int count) {
+        connection.preparedQuery(SAVE_CHECKPOINT).execute(Tuple.of(name, transactionId, position, count))
+                .await().atMost(Transactions.TIMEOUT);
+    }
+
+    /** Null while healthy; the last failure otherwise. */
+    public String lastError() {
+        return lastError.get();
+    }
+
+    public boolean isRunning() {
+        return running && thread != null && thread.isAlive();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

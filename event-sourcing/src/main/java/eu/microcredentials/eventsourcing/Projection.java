@@ -1,0 +1,29 @@
+package eu.microcredentials.eventsourcing;
+
+import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.Topic;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.util.Set;
+
+/**
+ * A read model built from contract topics. The {@link ProjectionRunner} calls it on its own thread,
+ * inside the transaction that also records the consumed position, so implementations may block
+ * ({@code .await()}) and must not commit.
+ */
+public interface Projection {
+
+    /** Stable name: the key of its positions, its consumer group suffix, its metrics tag. */
+    String name();
+
+    Set<Topic> topics();
+
+    /**
+     * Applies one event. Called at most once per event in effect: the runner has already dropped
+     * events it saw before. A runtime exception marks the event as one this projection cannot apply;
+     * after retries it goes to the dead-letter topic.
+     */
+    void apply(SqlConnection transaction, EventEnvelope event);
+
+    /** Deletes every row of the read model, before a rebuild replays the topics from offset 0. */
+    void reset(SqlConnection transaction);
+}

@@ -12,6 +12,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Turns unreadable request bodies into problem+json naming the field, instead of a bare 400. */
 public class ProblemMappers {
 
+    /** Overrides Quarkus's built-in mapper for this type, which answers 400 with no body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -1,0 +1,137 @@
+package eu.microcredentials.issuer.infrastructure;
+
+import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.data.AwardingBodyRegistered;
+import eu.microcredentials.events.data.CredentialIssued;
+import eu.microcredentials.events.data.EventData;
+import eu.microcredentials.events.data.QualityAssurance;
+import eu.microcredentials.eventsourcing.PendingEvent;
+import eu.microcredentials.issuer.domain.AwardingBodyId;
+import eu.microcredentials.issuer.domain.CountryCode;
+import eu.microcredentials.issuer.domain.CredentialId;
+import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyEvent;
+import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyProfile;
+import eu.microcredentials.issuer.domain.credential.CredentialEvent;
+import eu.microcredentials.issuer.domain.credential.MicroCredential;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Translates between the issuer's domain events and the public event contract, both ways: domain
+ * events become contract data when stored, and stored data becomes domain events when a stream is
+ * replayed. The domain can change its shape without changing what subscribers receive.
+ */
+public final class ContractMapping {
+    private ContractMapping() {
+    }
+
+    public static PendingEvent toContract(AwardingBodyEvent event) {
+        if (event instanceof AwardingBodyEvent.Registered registered) {
+            AwardingBodyProfile profile = registered.profile();
+            AwardingBodyRegistered data = new AwardingBodyRegistered(registered.awardingBodyId().toString(),
+                    profile.legalName(), profile.country().value(),
+                    profile.legalIdentifier() == null ? null : new AwardingBodyRegistered.LegalIdentifier(
+                            profile.legalIdentifier().scheme(), profile.legalIdentifier().value()),
+                    profile.website() == null ? null : profile.website().toString(),
+                    profile.qualityAssurance() == null ? null : new QualityAssurance(null, profile.qualityAssurance()),
+                    registered.registeredAt());
+            return new PendingEvent(data, registered.registeredAt(), data.awardingBodyId(), data.country());
+        }
+        throw new IllegalArgumentException("unmapped awarding body event " + event);
+    }
+
+    public static AwardingBodyEvent awardingBodyEvent(EventEnvelope envelope) {
+        EventData data = envelope.decode();
+        if (data instanceof AwardingBodyRegistered registered) {
+            return new AwardingBodyEvent.Registered(AwardingBodyId.parse(registered.awardingBodyId()),
+                    new AwardingBodyProfile(registered.legalName(), new CountryCode(registered.country()),
+                            registered.legalIdentifier() == null ? null : new AwardingBodyProfile.LegalIdentifier(
+                                    registered.legalIdentifier().scheme(), registered.legalIdentifier().value()),
+                            registered.website() == null ? null : URI.create(registered.website()),
+                            registered.qualityAssurance() == null ? null : registered.qualityAssurance().description()),
+                    registered.registeredAt());
+        }
+        throw new IllegalArgumentException("not an awarding body event: " + envelope);
+    }
+
+    public static PendingEvent toContract(CredentialEvent event) {
+        if (event instanceof CredentialEvent.Issued issued) {
+            MicroCredential content = issued.content();
+            CredentialIssued data = new CredentialIssued(
+                    issued.credentialId().toString(),
+                    issued.awardingBody().toString(),
+                    content.coAwardingBodies().stream().map(AwardingBodyId::toString).toList(),
+                    content.issuerCountries().stream().map(CountryCode::value).toList(),
+                    new CredentialIssued.Learner(content.learner().id().toString(), content.learner().givenName(),
+                            content.learner().familyName(), content.learner().dateOfBirth()),
+                    content.title(),
+                    content.issuedOn(),
+                    content.learningOutcomes().stream().map(outcome -> new CredentialIssued.LearningOutcome(
+                            outcome.description(), outcome.escoSkill() == null ? null : outcome.escoSkill().toString()))
+                            .toList(),
+                    new CredentialIssued.Workload(content.workload().ects(), content.workload().hours()),
+                    content.level() == null ? null : new CredentialIssued.Level(content.level().eqf(),
+                            content.level().qfEhea() == null ? null : content.level().qfEhea().name()),
+                    new CredentialIssued.Assessment(content.assessment().type().name(), content.assessment().description()),
+                    new CredentialIssued.Participation(content.participation().form().name(),
+                            content.participation().description()),
+                    new QualityAssurance(content.qualityAssurance().type().name(),
+                            content.qualityAssurance().description()),
+                    content.prerequisites(),
+                    content.supervision() == null ? null : new CredentialIssued.Supervision(
+                            content.supervision().supervised(), content.supervision().identityVerification() == null
+                            ? null : content.supervision().identityVerification().name()),
+                    content.grade(),
+                    content.stackability() == null ? null : new CredentialIssued.Stackability(
+                            content.stackability().stackable(), content.stackability().description()),
+                    content.furtherInformation(),
+                    null, null, List.of(), null,
+                    issued.issuedAt());
+            return new PendingEvent(data, issued.issuedAt(), data.awardingBodyId(), issued.awardingBodyCountry().value());
+        }
+        throw new IllegalArgumentException("unmapped credential event " + event);
+    }
+
+    public static CredentialEvent credentialEvent(EventEnvelope envelope) {
+        EventData data = envelope.decode();
+        if (data instanceof CredentialIssued issued) {
+            MicroCredential content = new MicroCredential(
+                    new MicroCredential.Learner(URI.create(issued.learner().id()), issued.learner().givenName(),
+                            issued.learner().familyName(), issued.learner().dateOfBirth()),
+                    issued.title(),
+                    issued.issuerCountries().stream().map(CountryCode::new).toList(),
+                    issued.coAwardingBodyIds() == null ? List.of()
+                            : issued.coAwardingBodyIds().stream().map(AwardingBodyId::parse).toList(),
+                    issued.issuedOn(),
+                    issued.learningOutcomes().stream().map(outcome -> new MicroCredential.LearningOutcome(
+                            outcome.description(), outcome.escoSkill() == null ? null : URI.create(outcome.escoSkill())))
+                            .toList(),
+                    new MicroCredential.Workload(issued.workload().ects(), issued.workload().hours()),
+                    issued.level() == null ? null : new MicroCredential.Level(issued.level().eqf(),
+                            issued.level().qfEhea() == null ? null
+                                    : MicroCredential.QfEheaCycle.valueOf(issued.level().qfEhea())),
+                    new MicroCredential.Assessment(MicroCredential.AssessmentType.valueOf(issued.assessment().type()),
+                            issued.assessment().description()),
+                    new MicroCredential.Participation(
+                            MicroCredential.ParticipationForm.valueOf(issued.participation().form()),
+                            issued.participation().description()),
+                    new MicroCredential.QualityAssurance(
+                            MicroCredential.QualityAssuranceType.valueOf(issued.qualityAssurance().type()),
+                            issued.qualityAssurance().description()),
+                    issued.prerequisites(),
+                    issued.supervision() == null ? null : new MicroCredential.Supervision(
+                            Boolean.TRUE.equals(issued.supervision().supervised()),
+                            issued.supervision().identityVerification() == null ? null
+                                    : MicroCredential.IdentityVerification.valueOf(
+                                    issued.supervision().identityVerification())),
+                    issued.grade(),
+                    issued.stackability() == null ? null : new MicroCredential.Stackability(
+                            Boolean.TRUE.equals(issued.stackability().stackable()), issued.stackability().description()),
+                    issued.furtherInformation());
+            return new CredentialEvent.Issued(CredentialId.parse(issued.credentialId()),
+                    AwardingBodyId.parse(issued.awardingBodyId()), new CountryCode(envelope.country()), content,
+                    issued.issuedAt());
+        }
+        throw new IllegalArgumentException("not a credential event: " + envelope);
+    }
+}

@@ -1,0 +1,117 @@
+package eu.microcredentials.issuer.registering;
+
+import eu.microcredentials.eventsourcing.web.Problem;
+import eu.microcredentials.eventsourcing.web.RequestFields;
+import eu.microcredentials.issuer.domain.AwardingBodyId;
+import eu.microcredentials.issuer.domain.CountryCode;
+import eu.microcredentials.issuer.domain.Text;
+import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
+import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyProfile;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Registering and reading awarding bodies. */
+// both resources root at /api/v1: JAX-RS does not backtrack between classes matching the same prefix
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Awarding bodies")
+public class AwardingBodyResource {
+    private final AwardingBodyRegistration registration;
+
+    public AwardingBodyResource(AwardingBodyRegistration registration) {
+        this.registration = registration;
+    }
+
+    /** The request to register an awarding body. */
+    public record RegisterAwardingBodyRequest(String legalName, String country, LegalIdentifierBody legalIdentifier,
+                                              String website, QualityAssuranceBody qualityAssurance) {
+    }
+
+    public record LegalIdentifierBody(String scheme, String value) {
+    }
+
+    public record QualityAssuranceBody(String description) {
+    }
+
+    /** An awarding body as the issuer knows it. */
+    public record AwardingBodyView(String id, String legalName, String country, LegalIdentifierBody legalIdentifier,
+                                   String website, QualityAssuranceBody qualityAssurance, Instant registeredAt) {
+        static AwardingBodyView of(AwardingBody.Registered body) {
+            AwardingBodyProfile profile = body.profile();
+            return new AwardingBodyView(body.id().toString(), profile.legalName(), profile.country().value(),
+                    profile.legalIdentifier() == null ? null : new LegalIdentifierBody(
+                            profile.legalIdentifier().scheme(), profile.legalIdentifier().value()),
+                    profile.website() == null ? null : profile.website().toString(),
+                    profile.qualityAssurance() == null ? null : new QualityAssuranceBody(profile.qualityAssurance()),
+                    body.registeredAt());
+        }
+    }
+
+    @POST
+    @Path("/awarding-bodies")
+    @Operation(summary = "Register an awarding body")
+    public Uni<Response> register(RegisterAwardingBodyRequest request) {
+        if (request == null) {
+            throw Problem.malformed("a JSON body is required").exception();
+        }
+        RequestFields fields = new RequestFields();
+        String legalName = fields.require("/legalName", request.legalName(), () -> Text.required(request.legalName(), 300));
+        CountryCode country = fields.require("/country", request.country(), () -> new CountryCode(request.country()));
+        AwardingBodyProfile.LegalIdentifier identifier = request.legalIdentifier() == null ? null
+                : fields.read("/legalIdentifier", () -> new AwardingBodyProfile.LegalIdentifier(
+                request.legalIdentifier().scheme(), request.legalIdentifier().value()));
+        URI website = request.website() == null ? null : fields.read("/website", () -> httpUrl(request.website()));
+        String qualityAssurance = request.qualityAssurance() == null ? null : fields.read("/qualityAssurance/description",
+                () -> Text.optional(request.qualityAssurance().description(), 2000));
+        fields.throwIfInvalid();
+        AwardingBodyProfile profile = new AwardingBodyProfile(legalName, country, identifier, website, qualityAssurance);
+        return registration.register(profile).map(registered -> Response
+                .created(URI.create("/api/v1/awarding-bodies/" + registered.id()))
+                .entity(AwardingBodyView.of(registered)).build());
+    }
+
+    @GET
+    @Path("/awarding-bodies/{id}")
+    @Operation(summary = "Read an awarding body")
+    public Uni<AwardingBodyView> get(@PathParam("id") String id) {
+        AwardingBodyId awardingBodyId = parseId(id);
+        return registration.find(awardingBodyId).map(state -> {
+            if (state instanceof AwardingBody.Registered registered) {
+                return AwardingBodyView.of(registered);
+            }
+            throw Problem.notFound("awarding body", id).exception();
+        });
+    }
+
+    static AwardingBodyId parseId(String id) {
+        try {
+            return AwardingBodyId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw Problem.notFound("awarding body", id).exception();
+        }
+    }
+
+    private static URI httpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException("must be an http(s) URL; was " + text);
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("must be an http(s) URL; was " + text);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package eu.microcredentials.registry.lookup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.microcredentials.events.EventJson;
+import eu.microcredentials.registry.domain.CredentialSearch;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads the registry's read model. */
+@ApplicationScoped
+public class RegistryQueries {
+    private static final String CREDENTIAL_COLUMNS = """
+            c.id, c.awarding_body_id, c.learner_id, c.title, c.issuer_countries, c.issued_on, c.status, c.issued_at,
+            c.data::text AS data, b.legal_name""";
+    private static final String FROM = """
+            FROM registry_credential c LEFT JOIN registry_awarding_body b ON b.id = c.awarding_body_id""";
+
+    private final Pool pool;
+
+    public RegistryQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A credential as the public registry shows it; {@code credential} holds every standard element. */
+    public record RegisteredCredential(String id, String awardingBodyId, String awardingBodyName, String learnerId,
+                                       String title, List<String> issuerCountries, LocalDate issuedOn, String status,
+                                       Instant issuedAt, JsonNode credential) {
+    }
+
+    /** One page of a search, with the number of all matches. */
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    /** An awarding body known to the registry. */
+    public record RegisteredAwardingBody(String id, String legalName, String country, String website,
+                                         Instant registeredAt, JsonNode details) {
+    }
+
+    public Uni<Optional<RegisteredCredential>> credential(String id) {
+        return pool.preparedQuery("SELECT " + CREDENTIAL_COLUMNS + " " + FROM + " WHERE c.id = $1")
+                .execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(credential(rows.iterator().next())));
+    }
+
+    public Uni<Page<RegisteredCredential>> search(CredentialSearch search) {
+        String sql = "SELECT " + CREDENTIAL_COLUMNS + ", count(*) OVER () AS total " + FROM + "\n" + """
+                 WHERE ($1::text IS NULL OR c.learner_id = $1)
+                   AND ($2::text IS NULL OR c.awarding_body_id = $2)
+                   AND ($3::text IS NULL OR c.issuer_countries @> ARRAY[$3::text])
+                 ORDER BY c.issued_at, c.id
+                 LIMIT $4 OFFSET $5""";
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(search.learner(), search.awardingBody(), search.country(), search.size(), search.offset()))
+                .flatMap(rows -> {
+                    List<RegisteredCredential> items = credentials(rows);
+                    if (!items.isEmpty() || search.page() == 0) {
+                        long total = rows.size() == 0 ? 0 : rows.iterator().next().getLong("total");
+                        return Uni.createFrom().item(new Page<>(items, search.page(), search.size(), total));
+                    }
+                    return count(search).map(total -> new Page<>(items, search.page(), search.size(), total));
+                });
+    }
+
+    private Uni<Long> count(CredentialSearch search) {
+        return pool.preparedQuery("""
+                        SELECT count(*) AS total FROM registry_credential c
+                        WHERE ($1::text IS NULL OR c.learner_id = $1)
+                          AND ($2::text IS NULL OR c.awarding_body_id = $2)
+                          AND ($3::text IS NULL OR c.issuer_countries @> ARRAY[$3::text])""")
+                .execute(Tuple.of(search.learner(), search.awardingBody(), search.country()))
+                .map(rows -> rows.iterator().next().getLong("total"));
+    }
+
+    public Uni<List<RegisteredAwardingBody>> awardingBodies(String country) {
+        return pool.preparedQuery("""
+                        SELECT id, legal_name, country, website, registered_at, data::text AS data
+                        FROM registry_awarding_body WHERE ($1::text IS NULL OR country = $1) ORDER BY legal_name, id""")
+                .execute(Tuple.of(country))
+                .map(rows -> {
+                    List<RegisteredAwardingBody> bodies = new ArrayList<>();
+                    for (Row row : rows) {
+                        bodies.add(new RegisteredAwardingBody(row.getString("id"), row.getString("legal_name"),
+                                row.getString("country"), row.getString("website"),
+                                row.getOffsetDateTime("registered_at").toInstant(), json(row.getString("data"))));
+                    }
+                    return bodies;
+                });
+    }
+
+    private static List<RegisteredCredential> credentials(RowSet<Row> rows) {
+        List<RegisteredCredential> items = new ArrayList<>();
+        for (Row row : rows) {
+            items.add(credential(row));
+        }
+        return items;
+    }
+
+    private static RegisteredCredential credential(Row row) {
+        return new RegisteredCredential(row.getString("id"), row.getString("awarding_body_id"),
+                row.getString("legal_name"), row.getString("learner_id"), row.getString("title"),
+                List.of(row.getArrayOfStrings("issuer_countries")), row.getLocalDate("issued_on"),
+                row.getString("status"), row.getOffsetDateTime("issued_at").toInstant(), json(row.getString("data")));
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return EventJson.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -17,9 +17,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -187,8 +189,10 @@ public final class ProjectionRunner implements AutoCloseable {
     }
 
     private void process(ConsumerRecords<String, byte[]> records) {
+        // records dead-lettered by an attempt whose transaction then rolled back are not sent again
+        Set<String> deadLettered = new HashSet<>();
         try {
-            boolean current = Transactions.inTransaction(pool, tx -> applyAll(tx, records, null));
+            boolean current = Transactions.inTransaction(pool, tx -> applyAll(tx, records, null, deadLettered));
             if (!current) {
                 seekToStoredPositions(consumer.assignment());
                 return;
@@ -201,7 +205,7 @@ public final class ProjectionRunner implements AutoCloseable {
                     batchFailure.toString());
             for (TopicPartition partition : records.partitions()) {
                 for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                    applyAlone(record);
+                    applyAlone(record, deadLettered);
                 }
             }
         }
@@ -209,13 +213,13 @@ public final class ProjectionRunner implements AutoCloseable {
     }
 
     /** One record in its own transaction, retried; dead-lettered when it still fails and the database is fine. */
-    private void applyAlone(ConsumerRecord<String, byte[]> record) {
+    private void applyAlone(ConsumerRecord<String, byte[]> record, Set<String> deadLettered) {
         ConsumerRecords<String, byte[]> single = new ConsumerRecords<>(
                 Map.of(new TopicPartition(record.topic(), record.partition()), List.of(record)), Map.of());
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= APPLY_ATTEMPTS; attempt++) {
             try {
-                Transactions.inTransaction(pool, tx -> applyAll(tx, single, null));
+                Transactions.inTransaction(pool, tx -> applyAll(tx, single, null, deadLettered));
                 return;
             } catch (RuntimeException e) {
                 failure = e;
@@ -228,7 +232,7 @@ public final class ProjectionRunner implements AutoCloseable {
         RuntimeException reason = failure;
         LOG.errorf("projection %s: dead-lettering %s-%d@%d: %s", projection.name(), record.topic(), record.partition(),
                 record.offset(), reason);
-        Transactions.inTransaction(pool, tx -> applyAll(tx, single, reason));
+        Transactions.inTransaction(pool, tx -> applyAll(tx, single, reason, deadLettered));
     }
 
     /**
@@ -238,7 +242,8 @@ public final class ProjectionRunner implements AutoCloseable {
      *                         instead of being applied
      * @return false when a rebuild started meanwhile: nothing was applied, positions must be re-read
      */
-    private boolean applyAll(SqlConnection tx, ConsumerRecords<String, byte[]> records, Throwable deadLetterReason) {
+    private boolean applyAll(SqlConnection tx, ConsumerRecords<String, byte[]> records, Throwable deadLetterReason,
+                             Set<String> deadLettered) {
         Long shared = null;
         for (Row row : tx.preparedQuery(GENERATION_SHARED).execute(Tuple.of(projection.name())).await()
                 .atMost(Transactions.TIMEOUT)) {
@@ -264,15 +269,18 @@ public final class ProjectionRunner implements AutoCloseable {
                     continue;
                 }
                 last = record.offset();
+                if (deadLettered.contains(coordinates(record))) {
+                    continue;
+                }
                 if (deadLetterReason != null) {
-                    deadLetter(record, deadLetterReason);
+                    deadLetter(record, deadLetterReason, deadLettered);
                     continue;
                 }
                 EventEnvelope event;
                 try {
                     event = KafkaCloudEvents.fromRecord(record);
                 } catch (ContractViolation violation) {
-                    deadLetter(record, violation);
+                    deadLetter(record, violation, deadLettered);
                     continue;
                 }
                 if (claimVersion(tx, partition.topic(), event)) {
@@ -301,11 +309,16 @@ public final class ProjectionRunner implements AutoCloseable {
                 .await().atMost(Transactions.TIMEOUT).rowCount() > 0;
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, Throwable reason) {
+    private void deadLetter(ConsumerRecord<String, byte[]> record, Throwable reason, Set<String> deadLettered) {
         deadLetters.send(record, projection.name(), reason);
-        deadLettered.incrementAndGet();
+        deadLettered.add(coordinates(record));
+        this.deadLettered.incrementAndGet();
         meters.counter("mc.dead.letters", "projection", projection.name(), "reason", reason.getClass().getSimpleName())
                 .increment();
+    }
+
+    private static String coordinates(ConsumerRecord<String, byte[]> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
     private long readGeneration(SqlConnection tx) {

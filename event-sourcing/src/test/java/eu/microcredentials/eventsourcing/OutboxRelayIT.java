@@ -1,0 +1,181 @@
+package eu.microcredentials.eventsourcing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.KafkaCloudEvents;
+import eu.microcredentials.events.Topic;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The transactional outbox on real PostgreSQL and Kafka: what commits is published once, in stream order; nothing else is. */
+class OutboxRelayIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private KernelInfrastructure infra;
+    private Producer<String, byte[]> producer;
+    private final EventStore store = new EventStore(URI.create("/kernel-test"));
+
+    @BeforeEach
+    void infrastructure() {
+        infra = KernelInfrastructure.freshDatabase();
+        producer = infra.producer();
+    }
+
+    @AfterEach
+    void close() {
+        producer.close();
+        infra.close();
+    }
+
+    @Test
+    void publishesEveryCommittedEventOnceInStreamOrderAsACloudEvent() {
+        String body = UUID.randomUUID().toString();
+        List<String> streams = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        for (int version = 0; version < 5; version++) {
+            for (String stream : streams) {
+                append(stream, version, body);
+            }
+        }
+        OutboxRelay relay = relay();
+
+        drain(relay);
+
+        List<ConsumerRecord<String, byte[]>> published = published(Set.copyOf(streams), 15);
+        assertEquals(15, published.size());
+        Map<String, List<Long>> sequences = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : published) {
+            EventEnvelope event = KafkaCloudEvents.fromRecord(record);
+            sequences.computeIfAbsent(event.subject(), s -> new ArrayList<>()).add(event.sequence());
+            assertEquals(body, event.awardingBody());
+            assertEquals("application/json", header(record, "content-type"));
+        }
+        for (String stream : streams) {
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L), sequences.get(stream), "order of stream " + stream);
+        }
+        assertEquals(0, relay.publishNextBatch(), "a second round publishes nothing again");
+    }
+
+    @Test
+    void anEventWhoseTransactionRolledBackIsNeverPublished() {
+        String body = UUID.randomUUID().toString();
+        String rolledBack = UUID.randomUUID().toString();
+        String committed = UUID.randomUUID().toString();
+        SqlConnection connection = infra.pool.getConnection().await().atMost(TIMEOUT);
+        Transaction transaction = connection.begin().await().atMost(TIMEOUT);
+        store.append(connection, "credential", rolledBack, 0, List.of(Events.suspension(rolledBack, body, "undone")))
+                .await().atMost(TIMEOUT);
+        transaction.rollback().await().atMost(TIMEOUT);
+        connection.close().await().atMost(TIMEOUT);
+        append(committed, 0, body);
+
+        drain(relay());
+
+        List<ConsumerRecord<String, byte[]>> published = published(Set.of(rolledBack, committed), 1);
+        assertEquals(List.of(committed), published.stream().map(ConsumerRecord::key).toList());
+    }
+
+    @Test
+    void anEventCommittedBeforeAnOlderTransactionIsHeldBackUntilThatOneCommits() {
+        String body = UUID.randomUUID().toString();
+        String older = UUID.randomUUID().toString();
+        String newer = UUID.randomUUID().toString();
+        SqlConnection slow = infra.pool.getConnection().await().atMost(TIMEOUT);
+        Transaction slowTransaction = slow.begin().await().atMost(TIMEOUT);
+        store.append(slow, "credential", older, 0, List.of(Events.suspension(older, body, "older")))
+                .await().atMost(TIMEOUT);
+        append(newer, 0, body); // commits first, with a later transaction id
+        OutboxRelay relay = relay();
+
+        assertEquals(0, relay.publishNextBatch(), "nothing may pass the open older transaction");
+        slowTransaction.commit().await().atMost(TIMEOUT);
+        slow.close().await().atMost(TIMEOUT);
+        drain(relay);
+
+        List<ConsumerRecord<String, byte[]>> published = published(Set.of(older, newer), 2);
+        assertEquals(Set.of(older, newer), published.stream().map(ConsumerRecord::key).collect(Collectors.toSet()));
+        assertEquals(2, published.size());
+    }
+
+    @Test
+    void twoInstancesPublishingAtOnceStillPublishEachEventOnce() throws Exception {
+        String body = UUID.randomUUID().toString();
+        Set<String> streams = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            String stream = UUID.randomUUID().toString();
+            streams.add(stream);
+            append(stream, 0, body);
+        }
+        OutboxRelay first = relay();
+        OutboxRelay second = relay();
+        AtomicInteger total = new AtomicInteger();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (OutboxRelay relay : List.of(first, second)) {
+                workers.add(pool.submit(() -> {
+                    while (total.get() < 200 && System.nanoTime() < deadline) {
+                        total.addAndGet(relay.publishNextBatch());
+                    }
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(200, total.get(), "the two instances together published each event once");
+        assertEquals(0, first.publishNextBatch() + second.publishNextBatch(), "and nothing more");
+        List<ConsumerRecord<String, byte[]>> published = published(streams, 200);
+        assertEquals(200, published.size());
+        assertEquals(streams, published.stream().map(ConsumerRecord::key).collect(Collectors.toSet()));
+        assertTrue(infra.count("SELECT published FROM outbox_relay_checkpoint") == 200);
+    }
+
+    private OutboxRelay relay() {
+        // batches of 7 so that several rounds are needed
+        return new OutboxRelay("kernel-test", infra.pool, producer, 7, Duration.ofMillis(10), infra.meters);
+    }
+
+    private void drain(OutboxRelay relay) {
+        for (int round = 0; round < 100 && relay.publishNextBatch() > 0; round++) {
+            // keep publishing until the relay has caught up
+        }
+    }
+
+    private void append(String stream, long expectedVersion, String body) {
+        infra.pool.withTransaction(tx -> store.append(tx, "credential", stream, expectedVersion,
+                List.of(Events.suspension(stream, body, "v" + (expectedVersion + 1))))).await().atMost(TIMEOUT);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> published(Set<String> keys, int expected) {
+        return TopicReader.read(Topic.CREDENTIALS.topicName(), record -> keys.contains(record.key()), expected,
+                Duration.ofSeconds(30));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,252 @@
+package eu.microcredentials.eventsourcing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.KafkaCloudEvents;
+import eu.microcredentials.events.Topic;
+import eu.microcredentials.events.data.CredentialSuspended;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The projection runner on real PostgreSQL and Kafka: every event applied once in effect, whatever
+ * Kafka delivers again; poison records dead-lettered without stalling; rebuilds from offset 0.
+ */
+class ProjectionRunnerIT {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private KernelInfrastructure infra;
+    private Producer<String, byte[]> producer;
+    private DeadLetterTopic deadLetters;
+    private final List<ProjectionRunner> runners = new ArrayList<>();
+    private final String awardingBody = UUID.randomUUID().toString();
+    private final String projectionName = "kernel-test-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Long> lastOffsets = new HashMap<>();
+
+    @BeforeEach
+    void infrastructure() {
+        infra = KernelInfrastructure.freshDatabase();
+        infra.sql("CREATE TABLE applied_suspension (event_id UUID PRIMARY KEY, stream_id TEXT NOT NULL, "
+                + "sequence BIGINT NOT NULL, reason TEXT)");
+        producer = infra.producer();
+        String dlt = "mc.dead-letters." + projectionName;
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KernelInfrastructure.KAFKA))) {
+            KafkaTopics.ensure(admin, List.of(Topic.CREDENTIALS.topicName(), dlt), 6, (short) 1);
+        }
+        deadLetters = new DeadLetterTopic(dlt, producer);
+    }
+
+    @AfterEach
+    void close() {
+        runners.forEach(ProjectionRunner::close);
+        producer.close();
+        infra.close();
+    }
+
+    /** Records the suspensions of this test's awarding body; refuses the reason "explode". */
+    private final class SuspensionLog implements Projection {
+        @Override
+        public String name() {
+            return projectionName;
+        }
+
+        @Override
+        public Set<Topic> topics() {
+            return Set.of(Topic.CREDENTIALS);
+        }
+
+        @Override
+        public void apply(SqlConnection tx, EventEnvelope event) {
+            if (!awardingBody.equals(event.awardingBody())) {
+                return;
+            }
+            CredentialSuspended suspended = (CredentialSuspended) event.decode();
+            if ("explode".equals(suspended.reason())) {
+                throw new IllegalStateException("this projection cannot apply an explosion");
+            }
+            tx.preparedQuery("INSERT INTO applied_suspension (event_id, stream_id, sequence, reason) VALUES ($1, $2, $3, $4)")
+                    .execute(Tuple.of(event.id(), event.subject(), event.sequence(), suspended.reason()))
+                    .await().atMost(Duration.ofSeconds(10));
+        }
+
+        @Override
+        public void reset(SqlConnection tx) {
+            tx.query("DELETE FROM applied_suspension").execute().await().atMost(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void appliesEachEventOnceThoughKafkaDeliversItAgain() {
+        List<EventEnvelope> events = streams(4, 5);
+        events.forEach(this::publish);
+        events.forEach(this::publish); // the same events again, at new offsets (a relay that crashed before its checkpoint)
+        ProjectionRunner runner = start("group-a");
+
+        awaitCaughtUp();
+        assertEquals(20, applied());
+        assertTrue(runner.status().duplicatesSkipped() >= 20, "duplicates were seen and skipped: " + runner.status());
+
+        // a new consumer group has no Kafka offsets: the stored positions alone decide, so nothing is applied twice
+        runner.close();
+        ProjectionRunner fresh = start("group-b");
+        EventEnvelope later = Events.envelope(events.get(0).subject(), awardingBody, 6, "later");
+        publish(later);
+        awaitCaughtUp();
+        assertEquals(21, applied());
+        assertEquals(ProjectionStatus.State.RUNNING, fresh.status().state());
+    }
+
+    @Test
+    void twoRunnersSharingTheGroupApplyEachEventOnce() {
+        List<EventEnvelope> events = streams(50, 4);
+        start("shared-group");
+        start("shared-group");
+        events.forEach(this::publish);
+
+        awaitCaughtUp();
+        assertEquals(200, applied());
+        assertEquals(200, infra.count("SELECT count(DISTINCT event_id) FROM applied_suspension"));
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndThePartitionKeepsFlowing() throws Exception {
+        String credential = UUID.randomUUID().toString();
+        EventEnvelope valid = Events.envelope(credential, awardingBody, 1, "valid");
+        ProducerRecord<String, byte[]> notJson = KafkaCloudEvents.toRecord(valid);
+        ProducerRecord<String, byte[]> garbage = new ProducerRecord<>(notJson.topic(), null, credential,
+                "{not json".getBytes(StandardCharsets.UTF_8), notJson.headers());
+        ProducerRecord<String, byte[]> headerless = new ProducerRecord<>(Topic.CREDENTIALS.topicName(), credential,
+                "{}".getBytes(StandardCharsets.UTF_8));
+        EventEnvelope explosion = Events.envelope(credential, awardingBody, 1, "explode");
+        RecordMetadata garbageAt = producer.send(garbage).get();
+        RecordMetadata headerlessAt = producer.send(headerless).get();
+        RecordMetadata explosionAt = producer.send(KafkaCloudEvents.toRecord(explosion)).get();
+        remember(garbageAt);
+        remember(headerlessAt);
+        remember(explosionAt);
+        EventEnvelope after = Events.envelope(credential, awardingBody, 2, "after the poison");
+        publish(after);
+        ProjectionRunner runner = start("poison-group");
+
+        awaitCaughtUp();
+        assertEquals(List.of("after the poison"), reasons(), "the partition did not stall");
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(deadLetters.topic(),
+                record -> credential.equals(record.key()), 3, DEADLINE);
+        assertEquals(3, dead.size(), "three poison records dead-lettered");
+        Map<Long, ConsumerRecord<String, byte[]>> byOffset = new HashMap<>();
+        dead.forEach(record -> byOffset.put(Long.parseLong(header(record, "dlt_original_offset")), record));
+        for (RecordMetadata poison : List.of(garbageAt, headerlessAt, explosionAt)) {
+            ConsumerRecord<String, byte[]> record = byOffset.get(poison.offset());
+            assertEquals(Topic.CREDENTIALS.topicName(), header(record, "dlt_original_topic"));
+            assertEquals(Integer.toString(poison.partition()), header(record, "dlt_original_partition"));
+            assertEquals(projectionName, header(record, "dlt_consumer"));
+            assertFalse(header(record, "dlt_reason").isBlank());
+        }
+        assertTrue(header(byOffset.get(explosionAt.offset()), "dlt_reason").contains("cannot apply an explosion"));
+        assertTrue(runner.status().deadLettered() >= 3);
+    }
+
+    @Test
+    void aRebuildReplaysFromOffsetZeroToTheSameReadModel() {
+        List<EventEnvelope> events = streams(5, 3);
+        events.forEach(this::publish);
+        ProjectionRunner runner = start("rebuild-group");
+        awaitCaughtUp();
+        List<String> before = contents();
+        assertEquals(15, before.size());
+
+        long generation = runner.rebuild();
+
+        assertEquals(1, generation);
+        Eventually.until(DEADLINE, "rebuilt to the same content", () -> contents().equals(before));
+        awaitCaughtUp();
+        assertEquals(before, contents());
+    }
+
+    private ProjectionRunner start(String group) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KernelInfrastructure.KAFKA);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, projectionName + "." + group);
+        ProjectionRunner runner = new ProjectionRunner(new SuspensionLog(), infra.pool, config, deadLetters, infra.meters);
+        runner.start();
+        runners.add(runner);
+        return runner;
+    }
+
+    private List<EventEnvelope> streams(int count, int length) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int s = 0; s < count; s++) {
+            String credential = UUID.randomUUID().toString();
+            for (int version = 1; version <= length; version++) {
+                events.add(Events.envelope(credential, awardingBody, version, "v" + version));
+            }
+        }
+        return events;
+    }
+
+    private void publish(EventEnvelope event) {
+        try {
+            remember(producer.send(KafkaCloudEvents.toRecord(event)).get());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void remember(RecordMetadata metadata) {
+        lastOffsets.merge(metadata.topic() + ":" + metadata.partition(), metadata.offset(), Math::max);
+    }
+
+    /** Waits until the stored positions are past every record this test produced. */
+    private void awaitCaughtUp() {
+        Eventually.until(DEADLINE, "projection past offsets " + lastOffsets, () -> lastOffsets.entrySet().stream()
+                .allMatch(entry -> {
+                    String[] topicPartition = entry.getKey().split(":");
+                    return infra.count("SELECT COALESCE(max(next_offset), 0) FROM projection_position WHERE projection = '"
+                            + projectionName + "' AND topic = '" + topicPartition[0] + "' AND kafka_partition = "
+                            + topicPartition[1]) > entry.getValue();
+                }));
+    }
+
+    private long applied() {
+        return infra.count("SELECT count(*) FROM applied_suspension");
+    }
+
+    private List<String> reasons() {
+        List<String> reasons = new ArrayList<>();
+        infra.pool.query("SELECT reason FROM applied_suspension ORDER BY reason").execute().await()
+                .atMost(Duration.ofSeconds(10)).forEach(row -> reasons.add(row.getString(0)));
+        return reasons;
+    }
+
+    private List<String> contents() {
+        List<String> rows = new ArrayList<>();
+        infra.pool.query("SELECT event_id, stream_id, sequence, reason FROM applied_suspension ORDER BY event_id").execute()
+                .await().atMost(Duration.ofSeconds(10))
+                .forEach(row -> rows.add(row.getUUID(0) + "|" + row.getString(1) + "|" + row.getLong(2) + "|" + row.getString(3)));
+        return rows;
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

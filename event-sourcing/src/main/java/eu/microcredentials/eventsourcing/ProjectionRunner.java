@@ -280,6 +280,8 @@ public final class ProjectionRunner implements AutoCloseable {
                 try {
                     event = KafkaCloudEvents.fromRecord(record);
                 } catch (ContractViolation violation) {
+                    LOG.warnf("projection %s: dead-lettering %s-%d@%d, it breaks the contract: %s", projection.name(),
+                            record.topic(), record.partition(), record.offset(), violation.getMessage());
                     deadLetter(record, violation, deadLettered);
                     continue;
                 }

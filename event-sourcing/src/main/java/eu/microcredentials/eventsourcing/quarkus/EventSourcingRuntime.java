@@ -51,6 +51,7 @@ public class EventSourcingRuntime {
     private final int partitions;
     private final short replicationFactor;
     private final Optional<String> instanceId;
+    private final String groupPrefix;
     private final int httpPort;
     private final Pool pool;
     private final MeterRegistry meters;
@@ -65,6 +66,7 @@ public class EventSourcingRuntime {
                                 @ConfigProperty(name = "mc.topics.partitions", defaultValue = "6") int partitions,
                                 @ConfigProperty(name = "mc.topics.replication-factor", defaultValue = "1") short replicationFactor,
                                 @ConfigProperty(name = "mc.instance-id") Optional<String> instanceId,
+                                @ConfigProperty(name = "mc.consumer-group-prefix") Optional<String> groupPrefix,
                                 @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
                                 Pool pool, MeterRegistry meters, Instance<Projection> projections) {
         this.serviceName = serviceName;
@@ -73,6 +75,7 @@ public class EventSourcingRuntime {
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
         this.instanceId = instanceId;
+        this.groupPrefix = groupPrefix.orElse(serviceName);
         this.httpPort = httpPort;
         this.pool = pool;
         this.meters = meters;
@@ -146,7 +149,7 @@ public class EventSourcingRuntime {
     private Map<String, Object> consumerConfig(Projection projection) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, serviceName + "." + projection.name());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "." + projection.name());
         // static membership: an instance restarted after a crash takes its partitions back at once
         config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberId() + "." + projection.name());
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);

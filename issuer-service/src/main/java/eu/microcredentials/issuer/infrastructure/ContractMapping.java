@@ -33,7 +33,8 @@ public final class ContractMapping {
                     profile.legalIdentifier() == null ? null : new AwardingBodyRegistered.LegalIdentifier(
                             profile.legalIdentifier().scheme(), profile.legalIdentifier().value()),
                     profile.website() == null ? null : profile.website().toString(),
-                    profile.qualityAssurance() == null ? null : new QualityAssurance(null, profile.qualityAssurance()),
+                    profile.qualityAssurance() == null ? null : new QualityAssurance(
+                            profile.qualityAssurance().type().name(), profile.qualityAssurance().description()),
                     registered.registeredAt());
             return new PendingEvent(data, registered.registeredAt(), data.awardingBodyId(), data.country());
         }
@@ -48,7 +49,9 @@ public final class ContractMapping {
                             registered.legalIdentifier() == null ? null : new AwardingBodyProfile.LegalIdentifier(
                                     registered.legalIdentifier().scheme(), registered.legalIdentifier().value()),
                             registered.website() == null ? null : URI.create(registered.website()),
-                            registered.qualityAssurance() == null ? null : registered.qualityAssurance().description()),
+                            registered.qualityAssurance() == null ? null : new MicroCredential.QualityAssurance(
+                                    MicroCredential.QualityAssuranceType.valueOf(registered.qualityAssurance().type()),
+                                    registered.qualityAssurance().description())),
                     registered.registeredAt());
         }
         throw new IllegalArgumentException("not an awarding body event: " + envelope);

@@ -87,29 +87,40 @@ public record IssueCredentialRequest(LearnerBody learner, String title, List<Str
                         outcome.description(), outcome.escoSkill() == null ? null : uri(outcome.escoSkill()))));
             }
         }
-        MicroCredential.Workload workloadValue = fields.require("/workload", workload,
-                () -> new MicroCredential.Workload(workload.ects(), workload.hours()));
-        MicroCredential.Level levelValue = level == null ? null : fields.read("/level", () -> new MicroCredential.Level(
-                level.eqf(), level.qfEhea() == null ? null : code(MicroCredential.QfEheaCycle.class, level.qfEhea())));
-        MicroCredential.Assessment assessmentValue = fields.require("/assessment", assessment,
-                () -> new MicroCredential.Assessment(
-                        required(assessment.type(), t -> code(MicroCredential.AssessmentType.class, t)),
-                        assessment.description()));
-        MicroCredential.Participation participationValue = fields.require("/participation", participation,
-                () -> new MicroCredential.Participation(
-                        required(participation.form(), f -> code(MicroCredential.ParticipationForm.class, f)),
-                        participation.description()));
-        MicroCredential.QualityAssurance qaValue = fields.require("/qualityAssurance", qualityAssurance,
-                () -> new MicroCredential.QualityAssurance(
-                        required(qualityAssurance.type(), t -> code(MicroCredential.QualityAssuranceType.class, t)),
-                        qualityAssurance.description()));
-        MicroCredential.Supervision supervisionValue = supervision == null ? null : fields.read("/supervision",
-                () -> new MicroCredential.Supervision(Boolean.TRUE.equals(supervision.supervised()),
-                        supervision.identityVerification() == null ? null
-                                : code(MicroCredential.IdentityVerification.class, supervision.identityVerification())));
-        MicroCredential.Stackability stackabilityValue = stackability == null ? null : fields.read("/stackability",
-                () -> new MicroCredential.Stackability(Boolean.TRUE.equals(stackability.stackable()),
-                        stackability.description()));
+        // a client fixes the field it is pointed at: name the sub-field (/workload/ects), not its parent
+        MicroCredential.Workload workloadValue = null;
+        if (workload == null) {
+            fields.reject("/workload", "is required");
+        } else {
+            BigDecimal ects = fields.require("/workload/ects", workload.ects(),
+                    () -> MicroCredential.Workload.checkEcts(workload.ects()));
+            Integer hours = fields.read("/workload/hours", () -> MicroCredential.Workload.checkHours(workload.hours()));
+            workloadValue = ects == null ? null : new MicroCredential.Workload(ects, hours);
+        }
+        MicroCredential.Level levelValue = null;
+        if (level != null) {
+            Integer eqf = fields.read("/level/eqf", () -> MicroCredential.Level.checkEqf(level.eqf()));
+            MicroCredential.QfEheaCycle cycle = level.qfEhea() == null ? null
+                    : fields.read("/level/qfEhea", () -> code(MicroCredential.QfEheaCycle.class, level.qfEhea()));
+            levelValue = new MicroCredential.Level(eqf, cycle);
+        }
+        MicroCredential.Assessment assessmentValue = typed(fields, "/assessment", assessment,
+                assessment == null ? null : assessment.type(), "/type", MicroCredential.AssessmentType.class,
+                type -> new MicroCredential.Assessment(type, assessment.description()));
+        MicroCredential.Participation participationValue = typed(fields, "/participation", participation,
+                participation == null ? null : participation.form(), "/form", MicroCredential.ParticipationForm.class,
+                form -> new MicroCredential.Participation(form, participation.description()));
+        MicroCredential.QualityAssurance qaValue = typed(fields, "/qualityAssurance", qualityAssurance,
+                qualityAssurance == null ? null : qualityAssurance.type(), "/type",
+                MicroCredential.QualityAssuranceType.class,
+                type -> new MicroCredential.QualityAssurance(type, qualityAssurance.description()));
+        MicroCredential.Supervision supervisionValue = supervision == null ? null : new MicroCredential.Supervision(
+                Boolean.TRUE.equals(supervision.supervised()), supervision.identityVerification() == null ? null
+                : fields.read("/supervision/identityVerification",
+                        () -> code(MicroCredential.IdentityVerification.class, supervision.identityVerification())));
+        MicroCredential.Stackability stackabilityValue = stackability == null ? null
+                : fields.read("/stackability/description", () -> new MicroCredential.Stackability(
+                        Boolean.TRUE.equals(stackability.stackable()), stackability.description()));
         String prerequisitesValue = fields.read("/prerequisites",
                 () -> Text.optional(prerequisites, 2000));
         String gradeValue = fields.read("/grade", () -> Text.optional(grade, 100));
@@ -127,13 +138,16 @@ public record IssueCredentialRequest(LearnerBody learner, String title, List<Str
         if (learner.id() == null) {
             fields.reject("/learner/id", "is required");
         }
-        URI id = learner.id() == null ? null : fields.read("/learner/id", () -> uri(learner.id()));
+        URI id = learner.id() == null ? null : fields.read("/learner/id",
+                () -> MicroCredential.Learner.checkId(uri(learner.id())));
         LocalDate birth = learner.dateOfBirth() == null ? null
                 : fields.read("/learner/dateOfBirth", () -> date(learner.dateOfBirth()));
         if (id == null) {
             return null;
         }
-        return fields.read("/learner", () -> new MicroCredential.Learner(id, learner.givenName(), learner.familyName(), birth));
+        String givenName = fields.read("/learner/givenName", () -> Text.optional(learner.givenName(), 200));
+        String familyName = fields.read("/learner/familyName", () -> Text.optional(learner.familyName(), 200));
+        return new MicroCredential.Learner(id, givenName, familyName, birth);
     }
 
     private static <T> List<T> readEach(RequestFields fields, String pointer, List<String> values, Function<String, T> read) {
@@ -145,11 +159,18 @@ public record IssueCredentialRequest(LearnerBody learner, String title, List<Str
         return result;
     }
 
-    private static <T> T required(String value, Function<String, T> read) {
-        if (value == null) {
-            throw new IllegalArgumentException("type is required");
+    /**
+     * An element with a code from a vocabulary and a description: the element itself is required, its
+     * code is read at {@code pointer + codeField}, and what the element refuses is its description's fault.
+     */
+    private static <E extends Enum<E>, T> T typed(RequestFields fields, String pointer, Object body, String code,
+                                                  String codeField, Class<E> vocabulary, Function<E, T> build) {
+        if (body == null) {
+            fields.reject(pointer, "is required");
+            return null;
         }
-        return read.apply(value);
+        E value = fields.require(pointer + codeField, code, () -> code(vocabulary, code));
+        return value == null ? null : fields.read(pointer + "/description", () -> build.apply(value));
     }
 
     static <E extends Enum<E>> E code(Class<E> vocabulary, String value) {

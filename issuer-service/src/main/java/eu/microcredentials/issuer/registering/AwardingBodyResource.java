@@ -7,6 +7,7 @@ import eu.microcredentials.issuer.domain.CountryCode;
 import eu.microcredentials.issuer.domain.Text;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyProfile;
+import eu.microcredentials.issuer.domain.credential.MicroCredential;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,7 +44,8 @@ public class AwardingBodyResource {
     public record LegalIdentifierBody(String scheme, String value) {
     }
 
-    public record QualityAssuranceBody(String description) {
+    /** The type of quality assurance (INTERNAL, EXTERNAL, OTHER) underpinning the awarding body, and how. */
+    public record QualityAssuranceBody(String type, String description) {
     }
 
     /** An awarding body as the issuer knows it. */
@@ -54,7 +57,8 @@ public class AwardingBodyResource {
                     profile.legalIdentifier() == null ? null : new LegalIdentifierBody(
                             profile.legalIdentifier().scheme(), profile.legalIdentifier().value()),
                     profile.website() == null ? null : profile.website().toString(),
-                    profile.qualityAssurance() == null ? null : new QualityAssuranceBody(profile.qualityAssurance()),
+                    profile.qualityAssurance() == null ? null : new QualityAssuranceBody(
+                            profile.qualityAssurance().type().name(), profile.qualityAssurance().description()),
                     body.registeredAt());
         }
     }
@@ -73,8 +77,8 @@ public class AwardingBodyResource {
                 : fields.read("/legalIdentifier", () -> new AwardingBodyProfile.LegalIdentifier(
                 request.legalIdentifier().scheme(), request.legalIdentifier().value()));
         URI website = request.website() == null ? null : fields.read("/website", () -> httpUrl(request.website()));
-        String qualityAssurance = request.qualityAssurance() == null ? null : fields.read("/qualityAssurance/description",
-                () -> Text.optional(request.qualityAssurance().description(), 2000));
+        MicroCredential.QualityAssurance qualityAssurance = request.qualityAssurance() == null ? null
+                : qualityAssurance(fields, request.qualityAssurance());
         fields.throwIfInvalid();
         AwardingBodyProfile profile = new AwardingBodyProfile(legalName, country, identifier, website, qualityAssurance);
         return registration.register(profile).map(registered -> Response
@@ -93,6 +97,22 @@ public class AwardingBodyResource {
             }
             throw Problem.notFound("awarding body", id).exception();
         });
+    }
+
+    private static MicroCredential.QualityAssurance qualityAssurance(RequestFields fields, QualityAssuranceBody body) {
+        MicroCredential.QualityAssuranceType type = fields.require("/qualityAssurance/type", body.type(),
+                () -> qualityAssuranceType(body.type()));
+        return type == null ? null : fields.read("/qualityAssurance/description",
+                () -> new MicroCredential.QualityAssurance(type, body.description()));
+    }
+
+    private static MicroCredential.QualityAssuranceType qualityAssuranceType(String type) {
+        try {
+            return MicroCredential.QualityAssuranceType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown code " + type + "; one of "
+                    + List.of(MicroCredential.QualityAssuranceType.values()));
+        }
     }
 
     static AwardingBodyId parseId(String id) {

@@ -14,11 +14,19 @@ public record CredentialSearch(String learner, String awardingBody, String count
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("size must be 1 to " + MAX_PAGE_SIZE + "; was " + size);
         }
-        if (country != null && !country.matches("[A-Z]{2}")) {
-            throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code; was " + country);
+        if (country != null) {
+            checkCountry(country);
         }
         learner = blankToNull(learner);
         awardingBody = blankToNull(awardingBody);
+    }
+
+    /** An ISO 3166-1 alpha-2 code, upper case. */
+    public static String checkCountry(String country) {
+        if (country == null || !country.matches("[A-Z]{2}")) {
+            throw new IllegalArgumentException("country must be an ISO 3166-1 alpha-2 code in upper case; was " + country);
+        }
+        return country;
     }
 
     public int offset() {

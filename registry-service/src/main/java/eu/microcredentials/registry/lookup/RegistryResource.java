@@ -62,6 +62,10 @@ public class RegistryResource {
     @Path("/awarding-bodies")
     @Operation(summary = "The awarding bodies the registry knows, optionally of one country")
     public Uni<List<RegistryQueries.RegisteredAwardingBody>> awardingBodies(@QueryParam("country") String country) {
-        return queries.awardingBodies(country == null || country.isBlank() ? null : country);
+        RequestFields fields = new RequestFields();
+        String code = country == null || country.isBlank() ? null
+                : fields.read("/query/country", () -> CredentialSearch.checkCountry(country));
+        fields.throwIfInvalid();
+        return queries.awardingBodies(code);
     }
 }

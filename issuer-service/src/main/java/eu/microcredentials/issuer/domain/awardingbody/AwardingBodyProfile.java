@@ -2,16 +2,16 @@ package eu.microcredentials.issuer.domain.awardingbody;
 
 import eu.microcredentials.issuer.domain.CountryCode;
 import eu.microcredentials.issuer.domain.Text;
+import eu.microcredentials.issuer.domain.credential.MicroCredential;
 import java.net.URI;
 import java.util.Objects;
 
 /** Who an awarding body is: legal name, country, legal identifier, website and quality assurance. */
 public record AwardingBodyProfile(String legalName, CountryCode country, LegalIdentifier legalIdentifier, URI website,
-                                  String qualityAssurance) {
+                                  MicroCredential.QualityAssurance qualityAssurance) {
     public AwardingBodyProfile {
         legalName = Text.required(legalName, 300);
         Objects.requireNonNull(country, "country is required");
-        qualityAssurance = Text.optional(qualityAssurance, 2000);
     }
 
     /** A legal identifier and its scheme, e.g. EUID, VAT, ERASMUS. */

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -47,12 +48,20 @@ public record MicroCredential(Learner learner, String title, List<CountryCode> i
 
     /** The learner, identified by a URI: a DID, a {@code mailto:} address, or an eIDAS / national identifier URN. */
     public record Learner(URI id, String givenName, String familyName, LocalDate dateOfBirth) {
+        private static final List<String> SCHEMES = List.of("did", "mailto", "urn");
+
         public Learner {
-            if (id == null || id.getScheme() == null || !List.of("did", "mailto", "urn").contains(id.getScheme())) {
-                throw new IllegalArgumentException("must be a URI with scheme did:, mailto: or urn:; was " + id);
-            }
+            checkId(id);
             givenName = Text.optional(givenName, 200);
             familyName = Text.optional(familyName, 200);
+        }
+
+        /** A URI whose scheme (any case) is did, mailto or urn. */
+        public static URI checkId(URI id) {
+            if (id == null || id.getScheme() == null || !SCHEMES.contains(id.getScheme().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("must be a URI with scheme did:, mailto: or urn:; was " + id);
+            }
+            return id;
         }
     }
 
@@ -73,21 +82,39 @@ public record MicroCredential(Learner learner, String title, List<CountryCode> i
         private static final BigDecimal MAX_ECTS = BigDecimal.valueOf(60);
 
         public Workload {
+            checkEcts(ects);
+            checkHours(hours);
+        }
+
+        /** More than 0 and at most 60 ECTS credits. */
+        public static BigDecimal checkEcts(BigDecimal ects) {
             if (ects == null || ects.signum() <= 0 || ects.compareTo(MAX_ECTS) > 0) {
                 throw new IllegalArgumentException("ECTS must be more than 0 and at most 60; was " + ects);
             }
+            return ects;
+        }
+
+        /** None, or 1 to 1800 hours. */
+        public static Integer checkHours(Integer hours) {
             if (hours != null && (hours <= 0 || hours > 1800)) {
                 throw new IllegalArgumentException("hours must be between 1 and 1800; was " + hours);
             }
+            return hours;
         }
     }
 
     /** EQF level 1-8 and QF-EHEA cycle, each if applicable. */
     public record Level(Integer eqf, QfEheaCycle qfEhea) {
         public Level {
+            checkEqf(eqf);
+        }
+
+        /** None, or an EQF level 1 to 8. */
+        public static Integer checkEqf(Integer eqf) {
             if (eqf != null && (eqf < 1 || eqf > 8)) {
                 throw new IllegalArgumentException("EQF level must be 1 to 8; was " + eqf);
             }
+            return eqf;
         }
     }
 

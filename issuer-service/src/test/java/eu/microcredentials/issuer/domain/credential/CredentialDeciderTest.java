@@ -1,0 +1,160 @@
+package eu.microcredentials.issuer.domain.credential;
+
+import static eu.microcredentials.issuer.domain.credential.SampleContent.NOW;
+import static eu.microcredentials.issuer.domain.credential.SampleContent.TODAY;
+import static eu.microcredentials.issuer.domain.credential.SampleContent.awardingBody;
+import static eu.microcredentials.issuer.domain.credential.SampleContent.content;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import eu.microcredentials.issuer.domain.CountryCode;
+import eu.microcredentials.issuer.domain.CredentialId;
+import eu.microcredentials.issuer.domain.DeciderSpecification;
+import eu.microcredentials.issuer.domain.Refusal;
+import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Issuing a credential, one case per (state, command) pair. */
+class CredentialDeciderTest {
+    private final DeciderSpecification<IssueCredential, Credential, CredentialEvent> credential =
+            new DeciderSpecification<>(CredentialDecider::decide, CredentialDecider::evolve, Credential.NotIssued::new);
+
+    private final CredentialId id = new CredentialId(UUID.randomUUID());
+
+    @Nested
+    class IssuingANewCredential {
+
+        @Test
+        void records_it_issued_with_the_country_of_its_awarding_body() {
+            AwardingBody.Registered body = awardingBody("NL");
+            MicroCredential content = content();
+
+            credential.given()
+                    .when(new IssueCredential(id, body, content, NOW))
+                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("NL"), content, NOW));
+        }
+
+        @Test
+        void accepts_a_credential_dated_today() {
+            AwardingBody.Registered body = awardingBody("PT");
+            MicroCredential content = content(TODAY);
+
+            credential.given()
+                    .when(new IssueCredential(id, body, content, NOW))
+                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content, NOW));
+        }
+
+        @Test
+        void accepts_a_date_that_has_already_begun_somewhere_on_earth() {
+            // 11:00 UTC is already the next day at UTC+14 (Kiribati)
+            Instant at = Instant.parse("2026-03-14T11:00:00Z");
+            AwardingBody.Registered body = awardingBody("PT");
+            MicroCredential content = content(LocalDate.parse("2026-03-15"));
+
+            credential.given()
+                    .when(new IssueCredential(id, body, content, at))
+                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content, at));
+        }
+
+        @Test
+        void refuses_a_date_of_issuing_in_the_future() {
+            LocalDate tomorrowEverywhere = NOW.atOffset(CredentialDecider.LATEST_TIME_ZONE).toLocalDate().plusDays(1);
+
+            credential.given()
+                    .when(new IssueCredential(id, awardingBody("PT"), content(tomorrowEverywhere), NOW))
+                    .thenRefused("in the future");
+        }
+
+        @Test
+        void refuses_when_the_awarding_body_is_not_registered() {
+            credential.given()
+                    .when(new IssueCredential(id, new AwardingBody.Unregistered(), content(), NOW))
+                    .thenRefused("not registered");
+        }
+    }
+
+    @Nested
+    class IssuingAnAlreadyIssuedCredential {
+
+        @Test
+        void refuses_to_issue_it_again() {
+            AwardingBody.Registered body = awardingBody("PT");
+            CredentialEvent.Issued issued = new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content(),
+                    NOW.minusSeconds(60));
+
+            credential.given(issued)
+                    .when(new IssueCredential(id, body, content(), NOW))
+                    .thenRefused("already issued");
+        }
+
+        @Test
+        void refuses_even_for_an_unregistered_awarding_body_because_the_state_decides_first() {
+            AwardingBody.Registered body = awardingBody("PT");
+            CredentialEvent.Issued issued = new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content(),
+                    NOW.minusSeconds(60));
+
+            credential.given(issued)
+                    .when(new IssueCredential(id, new AwardingBody.Unregistered(), content(), NOW))
+                    .thenRefused("already issued");
+        }
+    }
+
+    @Nested
+    class Evolving {
+
+        @Test
+        void an_issued_event_makes_the_credential_active_with_everything_it_carried() {
+            AwardingBody.Registered body = awardingBody("DE");
+            MicroCredential content = content();
+            Instant at = Instant.parse("2026-01-02T03:04:05Z");
+
+            Credential state = CredentialDecider.evolve(new Credential.NotIssued(),
+                    new CredentialEvent.Issued(id, body.id(), new CountryCode("DE"), content, at));
+
+            Credential.Active active = assertInstanceOf(Credential.Active.class, state);
+            assertEquals(id, active.id());
+            assertEquals(body.id(), active.awardingBody());
+            assertEquals(new CountryCode("DE"), active.awardingBodyCountry());
+            assertEquals(content, active.content());
+            assertEquals(at, active.issuedAt());
+        }
+
+        @Test
+        void replaying_no_events_leaves_the_credential_not_issued() {
+            assertInstanceOf(Credential.NotIssued.class, CredentialDecider.replay(List.of()));
+        }
+
+        @Test
+        void replaying_the_decided_events_gives_the_state_they_describe() {
+            AwardingBody.Registered body = awardingBody("PT");
+            List<CredentialEvent> events = CredentialDecider.decide(new IssueCredential(id, body, content(), NOW),
+                    new Credential.NotIssued());
+
+            Credential replayed = CredentialDecider.replay(events);
+
+            assertEquals(new Credential.Active(id, body.id(), new CountryCode("PT"), content(), NOW), replayed);
+        }
+
+        @Test
+        void the_decider_uses_the_time_of_the_command_not_a_clock() {
+            Instant past = Instant.parse("2020-05-05T05:05:05Z");
+            AwardingBody.Registered body = awardingBody("PT");
+            MicroCredential content = content(past.atOffset(ZoneOffset.UTC).toLocalDate());
+
+            List<CredentialEvent> events = CredentialDecider.decide(new IssueCredential(id, body, content, past),
+                    new Credential.NotIssued());
+
+            assertEquals(past, ((CredentialEvent.Issued) events.get(0)).issuedAt());
+            // a date long past by the wall clock is still the future as of the command's time
+            assertThrows(Refusal.class, () -> CredentialDecider.decide(
+                    new IssueCredential(id, body, content(TODAY), past), new Credential.NotIssued()));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package eu.microcredentials.issuer.domain.credential;
+
+import eu.microcredentials.issuer.domain.AwardingBodyId;
+import eu.microcredentials.issuer.domain.CountryCode;
+import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
+import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyProfile;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Valid domain values to start a test from; each test changes only what it is about. */
+final class SampleContent {
+    static final Instant NOW = Instant.parse("2026-03-14T09:00:00Z");
+    static final LocalDate TODAY = LocalDate.parse("2026-03-14");
+
+    private SampleContent() {
+    }
+
+    static AwardingBody.Registered awardingBody(String country) {
+        return new AwardingBody.Registered(new AwardingBodyId(UUID.randomUUID()),
+                new AwardingBodyProfile("Universidade de Exemplo", new CountryCode(country), null,
+                        URI.create("https://example.org"), null),
+                NOW.minusSeconds(86_400));
+    }
+
+    static MicroCredential.Learner learner() {
+        return new MicroCredential.Learner(URI.create("mailto:ana.silva@example.org"), "Ana", "Silva",
+                LocalDate.parse("1999-04-02"));
+    }
+
+    static MicroCredential.LearningOutcome outcome() {
+        return new MicroCredential.LearningOutcome("Train and evaluate supervised models",
+                URI.create("http://data.europa.eu/esco/skill/8e6c2b58-1b2e-4f5b-9b1a-2f0c7c9c1f3e"));
+    }
+
+    static MicroCredential.Workload workload() {
+        return new MicroCredential.Workload(new BigDecimal("3"), 75);
+    }
+
+    static MicroCredential content(LocalDate issuedOn) {
+        return new MicroCredential(learner(), "Applied Machine Learning", List.of(new CountryCode("PT")), List.of(),
+                issuedOn, List.of(outcome()), workload(),
+                new MicroCredential.Level(6, MicroCredential.QfEheaCycle.FIRST_CYCLE),
+                new MicroCredential.Assessment(MicroCredential.AssessmentType.WRITTEN_EXAM, "Proctored 2-hour exam"),
+                new MicroCredential.Participation(MicroCredential.ParticipationForm.ONLINE, null),
+                new MicroCredential.QualityAssurance(MicroCredential.QualityAssuranceType.EXTERNAL,
+                        "Programme accredited by A3ES"),
+                "Python programming",
+                new MicroCredential.Supervision(true, MicroCredential.IdentityVerification.ONLINE),
+                "18/20",
+                new MicroCredential.Stackability(true, "Counts towards the Data Science certificate"),
+                "https://example.org/courses/aml");
+    }
+
+    static MicroCredential content() {
+        return content(TODAY);
+    }
+}

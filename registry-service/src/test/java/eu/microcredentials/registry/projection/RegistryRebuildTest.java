@@ -1,0 +1,85 @@
+package eu.microcredentials.registry.projection;
+
+import static eu.microcredentials.registry.support.ContractEvents.awardingBody;
+import static eu.microcredentials.registry.support.ContractEvents.credential;
+import static eu.microcredentials.registry.support.ContractEvents.envelope;
+import static eu.microcredentials.registry.support.ContractEvents.newId;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import eu.microcredentials.events.data.AwardingBodyRegistered;
+import eu.microcredentials.registry.support.ContractProducer;
+import eu.microcredentials.registry.support.Eventually;
+import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The registry's read model can be thrown away and rebuilt from the topics, with the same content. */
+@QuarkusTest
+class RegistryRebuildTest {
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final Duration REBUILD_DEADLINE = Duration.ofSeconds(90);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void a_rebuild_replays_the_topics_into_the_same_read_model() {
+        String body = newId();
+        List<String> credentials = List.of(newId(), newId(), newId());
+        AwardingBodyRegistered registered = awardingBody(body, "Rebuild University " + body, "FR");
+        try (ContractProducer kafka = new ContractProducer(bootstrapServers)) {
+            kafka.publish(envelope(registered, 1, body, "FR"));
+            for (String id : credentials) {
+                kafka.publish(envelope(credential(id, body, "did:example:" + newId(), "FR", new BigDecimal("4")), 1,
+                        body, "FR"));
+            }
+        }
+        Map<String, Map<String, Object>> before = new LinkedHashMap<>();
+        Eventually.await(DEADLINE, () -> {
+            for (String id : credentials) {
+                before.put(id, given().when().get("/api/v1/registry/credentials/{id}", id)
+                        .then().statusCode(200)
+                        .body("awardingBodyName", equalTo(registered.legalName()))
+                        .extract().jsonPath().getMap(""));
+            }
+        });
+
+        long generation = given().when().post("/admin/projections/registry/rebuild")
+                .then().statusCode(202)
+                .body("projection", equalTo("registry"))
+                .extract().jsonPath().getLong("generation");
+
+        Eventually.await(REBUILD_DEADLINE, () -> {
+            for (String id : credentials) {
+                Map<String, Object> after = given().when().get("/api/v1/registry/credentials/{id}", id)
+                        .then().statusCode(200)
+                        .body("awardingBodyName", equalTo(registered.legalName()))
+                        .extract().jsonPath().getMap("");
+                assertEquals(before.get(id), after, "credential " + id + " after the rebuild");
+            }
+        });
+        given().queryParam("awardingBody", body).when().get("/api/v1/registry/credentials")
+                .then().statusCode(200)
+                .body("total", equalTo(credentials.size()));
+
+        Eventually.await(DEADLINE, () -> given().when().get("/admin/projections")
+                .then().statusCode(200)
+                .body("find { it.name == 'registry' }.state", equalTo("RUNNING"))
+                .body("find { it.name == 'registry' }.generation", greaterThanOrEqualTo((int) generation)));
+    }
+
+    @Test
+    void rebuilding_an_unknown_projection_answers_404() {
+        given().when().post("/admin/projections/{name}/rebuild", "no-such-projection")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}

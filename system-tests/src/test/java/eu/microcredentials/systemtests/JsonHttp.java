@@ -1,0 +1,83 @@
+package eu.microcredentials.systemtests;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A small JSON-over-HTTP client for one service, with a timeout on every call. */
+public final class JsonHttp {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
+
+    private final URI base;
+
+    public JsonHttp(URI base) {
+        this.base = base;
+    }
+
+    /** @param pathAndQuery already encoded, e.g. {@code /api/v1/registry/credentials?size=1} */
+    public Answer get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).GET());
+    }
+
+    public Answer post(String path, JsonNode body) {
+        try {
+            return send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body, e);
+        }
+    }
+
+    /** One path segment, percent-encoded (a learner id such as {@code mailto:ana@example.org}). */
+    public static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(TIMEOUT).header("Accept", "application/json").build();
+        try {
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            return new Answer(built.method() + " " + built.uri(), response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + built.method() + " " + built.uri(), e);
+        }
+    }
+
+    /** A response: its status and its body, read as JSON on demand. */
+    public record Answer(String request, int status, String body) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError(request + " answered " + status + " with a body that is not JSON: " + body, e);
+            }
+        }
+
+        /** The JSON body, after checking the status; the message names the request and shows the body otherwise. */
+        public JsonNode expect(int expectedStatus) {
+            if (status != expectedStatus) {
+                throw new AssertionError(request + " answered " + status + ", expected " + expectedStatus + ": " + body);
+            }
+            return json();
+        }
+    }
+}

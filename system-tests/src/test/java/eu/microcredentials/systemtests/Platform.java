@@ -1,0 +1,106 @@
+package eu.microcredentials.systemtests;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The platform under test: issuer-service, two registry-service instances sharing one database and
+ * one consumer group, and recognition-service, each a process of its own, on real Kafka and
+ * PostgreSQL (started by {@code bin/infra up}). Started once for all the system tests.
+ */
+public final class Platform implements AutoCloseable {
+    private final ServiceProcess issuer = new ServiceProcess("issuer", "issuer-service",
+            port("issuer", 18081), "issuer");
+    private final ServiceProcess registryA = new ServiceProcess("registry-a", "registry-service",
+            port("registry-a", 18082), "registry");
+    private final ServiceProcess registryB = new ServiceProcess("registry-b", "registry-service",
+            port("registry-b", 18092), "registry");
+    private final ServiceProcess recognition = new ServiceProcess("recognition", "recognition-service",
+            port("recognition", 18083), "recognition");
+
+    private Platform() {
+    }
+
+    /** Checks the infrastructure answers, then starts the four services and waits until each is ready. */
+    static Platform start() {
+        requireListening("Kafka", kafkaBootstrapServers());
+        requireListening("PostgreSQL", env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "15432"));
+        ServiceProcess.clearLogsOnce();
+        Platform platform = new Platform();
+        long started = System.nanoTime();
+        try {
+            platform.ensureRunning();
+        } catch (RuntimeException | AssertionError e) {
+            platform.close();
+            throw e;
+        }
+        System.out.printf("[platform] started in %d ms: %s%n", Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                platform.services().stream().map(s -> s.name() + " " + s.startupTime().toMillis() + " ms").toList());
+        return platform;
+    }
+
+    /**
+     * Starts whatever is not running, e.g. after a test killed an instance and failed before restarting it.
+     * One after the other: on two cores, JVMs booting side by side take longer in all than in turn.
+     */
+    void ensureRunning() {
+        services().stream().filter(s -> !s.isAlive()).forEach(ServiceProcess::start);
+    }
+
+    public ServiceProcess issuer() {
+        return issuer;
+    }
+
+    public ServiceProcess registryA() {
+        return registryA;
+    }
+
+    public ServiceProcess registryB() {
+        return registryB;
+    }
+
+    public List<ServiceProcess> registries() {
+        return List.of(registryA, registryB);
+    }
+
+    public ServiceProcess recognition() {
+        return recognition;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.of(issuer, registryA, registryB, recognition);
+    }
+
+    /** Where the tests' own Kafka clients connect: the services' default unless the environment says otherwise. */
+    public static String kafkaBootstrapServers() {
+        return env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
+    }
+
+    @Override
+    public void close() {
+        services().forEach(ServiceProcess::stop);
+    }
+
+    private static int port(String service, int fallback) {
+        return Integer.getInteger("systemtests." + service + ".port", fallback);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void requireListening(String what, String hostPorts) {
+        String first = hostPorts.split(",")[0].trim();
+        int colon = first.lastIndexOf(':');
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(first.substring(0, colon), Integer.parseInt(first.substring(colon + 1))), 2000);
+        } catch (IOException e) {
+            throw new IllegalStateException(what + " does not answer on " + first + ": start the infrastructure with "
+                    + "bin/infra up (and export what bin/infra env prints if you changed its ports)", e);
+        }
+    }
+}

@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +41,10 @@ class OutboxRelayIT {
     void infrastructure() {
         infra = KernelInfrastructure.freshDatabase();
         producer = infra.producer();
+        // the broker creates no topic by itself (as in production): the kernel creates the contract's topics
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KernelInfrastructure.KAFKA))) {
+            KafkaTopics.ensure(admin, List.of(Topic.CREDENTIALS.topicName()), 6, (short) 1);
+        }
     }
 
     @AfterEach

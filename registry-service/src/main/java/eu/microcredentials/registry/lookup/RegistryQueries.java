@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads the registry's read model. */
@@ -22,7 +25,7 @@ import java.util.Optional;
 public class RegistryQueries {
     private static final String CREDENTIAL_COLUMNS = """
             c.id, c.awarding_body_id, c.learner_id, c.title, c.issuer_countries, c.issued_on, c.status, c.issued_at,
-            c.data::text AS data, b.legal_name""";
+            c.data::text AS data, c.verifiable_credential, b.legal_name""";
     private static final String FROM = """
             FROM registry_credential c LEFT JOIN registry_awarding_body b ON b.id = c.awarding_body_id""";
 
@@ -32,19 +35,26 @@ public class RegistryQueries {
         this.pool = pool;
     }
 
-    /** A credential as the public registry shows it; {@code credential} holds every standard element. */
+    /**
+     * A credential as the public registry shows it; {@code credential} holds every standard element,
+     * {@code verifiableCredential} the signed form (compact VC-JWT), absent when it was issued unsigned.
+     */
     public record RegisteredCredential(String id, String awardingBodyId, String awardingBodyName, String learnerId,
                                        String title, List<String> issuerCountries, LocalDate issuedOn, String status,
-                                       Instant issuedAt, JsonNode credential) {
+                                       Instant issuedAt, JsonNode credential, String verifiableCredential) {
     }
 
     /** One page of a search, with the number of all matches. */
     public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
-    /** An awarding body known to the registry. */
+    /** An awarding body known to the registry, with the signing keys it published (retired ones too). */
     public record RegisteredAwardingBody(String id, String legalName, String country, String website,
-                                         Instant registeredAt, JsonNode details) {
+                                         Instant registeredAt, JsonNode details, List<PublishedKey> keys) {
+    }
+
+    /** A signing key as external verifiers need it: its kid, JOSE algorithm, public JWK and when it signs. */
+    public record PublishedKey(String keyId, String algorithm, JsonNode publicJwk, Instant activeFrom, Instant retiredAt) {
     }
 
     public Uni<Optional<RegisteredCredential>> credential(String id) {
@@ -83,18 +93,41 @@ public class RegistryQueries {
     }
 
     public Uni<List<RegisteredAwardingBody>> awardingBodies(String country) {
-        return pool.preparedQuery("""
+        return publishedKeys(country).flatMap(keys -> pool.preparedQuery("""
                         SELECT id, legal_name, country, website, registered_at, data::text AS data
                         FROM registry_awarding_body WHERE ($1::text IS NULL OR country = $1) ORDER BY legal_name, id""")
                 .execute(Tuple.of(country))
                 .map(rows -> {
                     List<RegisteredAwardingBody> bodies = new ArrayList<>();
                     for (Row row : rows) {
-                        bodies.add(new RegisteredAwardingBody(row.getString("id"), row.getString("legal_name"),
+                        String id = row.getString("id");
+                        bodies.add(new RegisteredAwardingBody(id, row.getString("legal_name"),
                                 row.getString("country"), row.getString("website"),
-                                row.getOffsetDateTime("registered_at").toInstant(), json(row.getString("data"))));
+                                row.getOffsetDateTime("registered_at").toInstant(), json(row.getString("data")),
+                                keys.getOrDefault(id, List.of())));
                     }
                     return bodies;
+                }));
+    }
+
+    /** The published keys of the awarding bodies (of one country), by awarding body, oldest first. */
+    private Uni<Map<String, List<PublishedKey>>> publishedKeys(String country) {
+        return pool.preparedQuery("""
+                        SELECT k.awarding_body_id, k.key_id, k.algorithm, k.public_jwk::text AS public_jwk, k.active_from,
+                               k.retired_at
+                        FROM registry_signing_key k JOIN registry_awarding_body b ON b.id = k.awarding_body_id
+                        WHERE ($1::text IS NULL OR b.country = $1) ORDER BY k.active_from, k.key_id""")
+                .execute(Tuple.of(country))
+                .map(rows -> {
+                    Map<String, List<PublishedKey>> keys = new HashMap<>();
+                    for (Row row : rows) {
+                        OffsetDateTime retiredAt = row.getOffsetDateTime("retired_at");
+                        keys.computeIfAbsent(row.getString("awarding_body_id"), body -> new ArrayList<>())
+                                .add(new PublishedKey(row.getString("key_id"), row.getString("algorithm"),
+                                        json(row.getString("public_jwk")), row.getOffsetDateTime("active_from").toInstant(),
+                                        retiredAt == null ? null : retiredAt.toInstant()));
+                    }
+                    return keys;
                 });
     }
 
@@ -110,7 +143,8 @@ public class RegistryQueries {
         return new RegisteredCredential(row.getString("id"), row.getString("awarding_body_id"),
                 row.getString("legal_name"), row.getString("learner_id"), row.getString("title"),
                 List.of(row.getArrayOfStrings("issuer_countries")), row.getLocalDate("issued_on"),
-                row.getString("status"), row.getOffsetDateTime("issued_at").toInstant(), json(row.getString("data")));
+                row.getString("status"), row.getOffsetDateTime("issued_at").toInstant(), json(row.getString("data")),
+                row.getString("verifiable_credential"));
     }
 
     private static JsonNode json(String text) {

@@ -28,7 +28,7 @@ public class RegistryResource {
 
     @GET
     @Path("/credentials/{id}")
-    @Operation(summary = "Look up a credential")
+    @Operation(summary = "Look up a credential, with its signed form (verifiableCredential) when it has one")
     public Uni<RegistryQueries.RegisteredCredential> credential(@PathParam("id") String id) {
         return queries.credential(id).map(found -> found.orElseThrow(() -> Problem.notFound("credential", id).exception()));
     }
@@ -60,7 +60,9 @@ public class RegistryResource {
 
     @GET
     @Path("/awarding-bodies")
-    @Operation(summary = "The awarding bodies the registry knows, optionally of one country")
+    @Operation(summary = "The awarding bodies the registry knows, optionally of one country, with their signing keys",
+            description = "Each body's published keys, retired ones too (with retiredAt), as public JWKs: external "
+                    + "verifiers can check the signatures of its credentials with them.")
     public Uni<List<RegistryQueries.RegisteredAwardingBody>> awardingBodies(@QueryParam("country") String country) {
         RequestFields fields = new RequestFields();
         String code = country == null || country.isBlank() ? null

@@ -1,10 +1,14 @@
 package eu.microcredentials.registry.projection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.AwardingBodyRegistered;
 import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.events.data.EventData;
+import eu.microcredentials.events.data.SigningKeyAdded;
+import eu.microcredentials.events.data.SigningKeyRetired;
 import eu.microcredentials.eventsourcing.Projection;
 import eu.microcredentials.registry.domain.CredentialStatus;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -13,9 +17,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 
-/** Builds the public registry (awarding bodies and credentials) from the issuers' event stream. */
+/**
+ * Builds the public registry (awarding bodies, their published signing keys, credentials with their
+ * signed form) from the issuers' event stream.
+ */
 @ApplicationScoped
 public class RegistryProjection implements Projection {
     public static final String NAME = "registry";
@@ -28,8 +36,18 @@ public class RegistryProjection implements Projection {
                 website = EXCLUDED.website, data = EXCLUDED.data""";
     private static final String INSERT_CREDENTIAL = """
             INSERT INTO registry_credential (id, awarding_body_id, learner_id, title, issuer_countries, issued_on,
-                                             status, issued_at, event_id, data)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json)""";
+                                             status, issued_at, event_id, data, verifiable_credential, signing_key_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json, $11, $12)""";
+    // a key id names one key of one awarding body: another body publishing the same kid changes nothing
+    private static final String INSERT_SIGNING_KEY = """
+            INSERT INTO registry_signing_key (key_id, awarding_body_id, algorithm, public_jwk, active_from)
+            VALUES ($1, $2, $3, $4::text::json, $5)
+            ON CONFLICT (key_id) DO UPDATE SET algorithm = EXCLUDED.algorithm, public_jwk = EXCLUDED.public_jwk,
+                active_from = EXCLUDED.active_from
+            WHERE registry_signing_key.awarding_body_id = EXCLUDED.awarding_body_id
+            RETURNING key_id""";
+    private static final String RETIRE_SIGNING_KEY = """
+            UPDATE registry_signing_key SET retired_at = $3 WHERE key_id = $1 AND awarding_body_id = $2 RETURNING key_id""";
 
     @Override
     public String name() {
@@ -60,15 +78,44 @@ public class RegistryProjection implements Projection {
                     .addString(CredentialStatus.ACTIVE.name())
                     .addOffsetDateTime(issued.issuedAt().atOffset(ZoneOffset.UTC))
                     .addUUID(event.id())
-                    .addString(json))
+                    .addString(json)
+                    .addString(issued.verifiableCredential())
+                    .addString(issued.signingKeyId()))
                     .await().atMost(TIMEOUT);
+        } else if (data instanceof SigningKeyAdded added) {
+            int applied = tx.preparedQuery(INSERT_SIGNING_KEY).execute(Tuple.of(added.keyId(), added.awardingBodyId(),
+                            added.algorithm(), jwk(added.publicKeyJwk()), added.activeFrom().atOffset(ZoneOffset.UTC)))
+                    .await().atMost(TIMEOUT).rowCount();
+            if (applied == 0) {
+                // thrown, so that the runner dead-letters it: visible, and no body can take over another's key
+                throw new IllegalStateException("key " + added.keyId() + " of awarding body " + added.awardingBodyId()
+                        + " is already published by another awarding body");
+            }
+        } else if (data instanceof SigningKeyRetired retired) {
+            int applied = tx.preparedQuery(RETIRE_SIGNING_KEY).execute(Tuple.of(retired.keyId(), retired.awardingBodyId(),
+                            retired.retiredAt().atOffset(ZoneOffset.UTC)))
+                    .await().atMost(TIMEOUT).rowCount();
+            if (applied == 0) {
+                // a body's events are read in order, so its key was added before: this one breaks the contract
+                throw new IllegalStateException("awarding body " + retired.awardingBodyId() + " retired key "
+                        + retired.keyId() + ", which it never published");
+            }
         }
-        // other types on these topics (keys, lifecycle) are applied by later capabilities
+        // other types on these topics (lifecycle) are applied by later capabilities
     }
 
     @Override
     public void reset(SqlConnection tx) {
+        tx.query("DELETE FROM registry_signing_key").execute().await().atMost(TIMEOUT);
         tx.query("DELETE FROM registry_credential").execute().await().atMost(TIMEOUT);
         tx.query("DELETE FROM registry_awarding_body").execute().await().atMost(TIMEOUT);
+    }
+
+    private static String jwk(Map<String, Object> publicKeyJwk) {
+        try {
+            return EventJson.mapper().writeValueAsString(publicKeyJwk);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the public JWK cannot be written as JSON", e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package eu.microcredentials.registry.support;
 
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.EventType;
@@ -7,6 +9,8 @@ import eu.microcredentials.events.data.AwardingBodyRegistered;
 import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.events.data.QualityAssurance;
+import eu.microcredentials.events.data.SigningKeyAdded;
+import eu.microcredentials.events.data.SigningKeyRetired;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -47,6 +51,27 @@ public final class ContractEvents {
                 new CredentialIssued.Stackability(true, "Counts towards the MSc"),
                 "https://example.org/courses/" + id, null, null, null, null,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** The credential, signed: its VC-JWT, the kid that signed it, and when it was issued. */
+    public static CredentialIssued signed(CredentialIssued c, String verifiableCredential, String signingKeyId,
+                                          Instant issuedAt) {
+        return new CredentialIssued(c.credentialId(), c.awardingBodyId(), c.coAwardingBodyIds(), c.issuerCountries(),
+                c.learner(), c.title(), c.issuedOn(), c.learningOutcomes(), c.workload(), c.level(), c.assessment(),
+                c.participation(), c.qualityAssurance(), c.prerequisites(), c.supervision(), c.grade(), c.stackability(),
+                c.furtherInformation(), verifiableCredential, signingKeyId,
+                List.of(new CredentialIssued.StatusEntry("revocation", 42, "https://registry.example.org/status/revocation/1")),
+                c.supersedes(), issuedAt);
+    }
+
+    /** The awarding body publishes the public half of a key, active from {@code activeFrom}. */
+    public static SigningKeyAdded signingKeyAdded(String awardingBody, JWK key, Instant activeFrom) {
+        return new SigningKeyAdded(awardingBody, key.getKeyID(), key instanceof ECKey ? "ES256" : "EdDSA",
+                key.toPublicJWK().toJSONObject(), activeFrom);
+    }
+
+    public static SigningKeyRetired signingKeyRetired(String awardingBody, String keyId, Instant retiredAt) {
+        return new SigningKeyRetired(awardingBody, keyId, retiredAt);
     }
 
     public static EventEnvelope envelope(EventData data, long sequence, String awardingBody, String country) {

@@ -1,0 +1,156 @@
+package eu.microcredentials.registry.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides whether a presented credential verifies, from what it claims and what the registry knows:
+ * seven checks, always all reported and always in the same order. A check that cannot run because an
+ * earlier one left it nothing to work with fails as "not checked", saying why.
+ */
+public final class CredentialVerification {
+    public static final String FORMAT = "format";
+    public static final String ISSUER_REGISTERED = "issuer-registered";
+    public static final String SIGNING_KEY = "signing-key";
+    public static final String SIGNATURE = "signature";
+    public static final String KEY_ACTIVE_AT_ISSUANCE = "key-active-at-issuance";
+    public static final String REGISTERED_RECORD = "registered-record";
+    public static final String STATUS = "status";
+    /** The names of the checks, in the order they are reported. */
+    public static final List<String> CHECKS = List.of(FORMAT, ISSUER_REGISTERED, SIGNING_KEY, SIGNATURE,
+            KEY_ACTIVE_AT_ISSUANCE, REGISTERED_RECORD, STATUS);
+
+    private CredentialVerification() {
+    }
+
+    /**
+     * @param presented        the credential as presented
+     * @param awardingBodyName the registered name of the awarding body it names; empty when not registered
+     * @param key              the published key its header names; empty when the registry knows none
+     * @param record           the registry's record of the credential it names; empty when there is none
+     * @param signature        checks the signature with a key; asked only for a key of the credential's awarding body
+     */
+    public static Verification verify(PresentedCredential presented, Optional<String> awardingBodyName,
+                                      Optional<SigningKey> key, Optional<RegistryRecord> record,
+                                      SignatureVerifier signature) {
+        VerificationCheck signingKey = signingKey(presented, key);
+        Optional<SigningKey> issuersKey = signingKey.passed() ? key : Optional.empty();
+        List<VerificationCheck> checks = List.of(
+                format(presented),
+                issuerRegistered(presented, awardingBodyName),
+                signingKey,
+                signature(issuersKey, signature),
+                keyActiveAtIssuance(presented, issuersKey, record),
+                registeredRecord(presented, record),
+                status(presented, record));
+        return Verification.of(presented.credentialId(), presented.awardingBodyId(),
+                record.map(RegistryRecord::status).orElse(null), checks);
+    }
+
+    private static VerificationCheck format(PresentedCredential presented) {
+        if (!presented.wellFormed()) {
+            return VerificationCheck.failed(FORMAT, String.join("; ", presented.formatProblems()));
+        }
+        return VerificationCheck.passed(FORMAT, "a W3C Verifiable Credential 2.0 as a compact JWS (typ vc+jwt, alg "
+                + presented.algorithm() + ", kid " + presented.keyId() + ")");
+    }
+
+    private static VerificationCheck issuerRegistered(PresentedCredential presented, Optional<String> name) {
+        String body = presented.awardingBodyId();
+        if (body == null) {
+            return VerificationCheck.notChecked(ISSUER_REGISTERED, "the credential names no awarding body (issuer.id)");
+        }
+        return name.map(legalName -> VerificationCheck.passed(ISSUER_REGISTERED,
+                        "awarding body " + body + " (" + legalName + ") is in the registry"))
+                .orElseGet(() -> VerificationCheck.failed(ISSUER_REGISTERED, "awarding body " + body + " is not in the registry"));
+    }
+
+    private static VerificationCheck signingKey(PresentedCredential presented, Optional<SigningKey> key) {
+        String keyId = presented.keyId();
+        if (keyId == null) {
+            return VerificationCheck.notChecked(SIGNING_KEY, "the JWS header names no key (kid)");
+        }
+        if (key.isEmpty()) {
+            return VerificationCheck.failed(SIGNING_KEY, "key " + keyId + " is not published in the registry");
+        }
+        String body = presented.awardingBodyId();
+        if (body == null) {
+            return VerificationCheck.notChecked(SIGNING_KEY,
+                    "key " + keyId + " is published, but the credential names no awarding body (issuer.id) to match it");
+        }
+        SigningKey published = key.get();
+        if (!published.publishedBy(body)) {
+            return VerificationCheck.failed(SIGNING_KEY, "key " + keyId + " belongs to another awarding body ("
+                    + published.awardingBodyId() + "), not to " + body);
+        }
+        return VerificationCheck.passed(SIGNING_KEY, "key " + keyId + " (" + published.algorithm()
+                + ") is published by awarding body " + body);
+    }
+
+    private static VerificationCheck signature(Optional<SigningKey> key, SignatureVerifier signature) {
+        if (key.isEmpty()) {
+            return VerificationCheck.notChecked(SIGNATURE, "no published key of the credential's awarding body to check it with");
+        }
+        SignatureVerifier.Outcome outcome = signature.verify(key.get());
+        return new VerificationCheck(SIGNATURE, outcome.valid(), outcome.detail());
+    }
+
+    private static VerificationCheck keyActiveAtIssuance(PresentedCredential presented, Optional<SigningKey> key,
+                                                         Optional<RegistryRecord> record) {
+        if (key.isEmpty()) {
+            return VerificationCheck.notChecked(KEY_ACTIVE_AT_ISSUANCE, "no published key of the credential's awarding body");
+        }
+        // the registry's record says when the issuer issued it; the payload's validFrom is only a claim
+        Instant issuedAt;
+        String source;
+        if (record.isPresent()) {
+            issuedAt = record.get().issuedAt();
+            source = "issued at " + issuedAt + " (registry record)";
+        } else if (presented.validFrom() != null) {
+            issuedAt = presented.validFrom();
+            source = "valid from " + issuedAt + " (not in the registry)";
+        } else {
+            return VerificationCheck.notChecked(KEY_ACTIVE_AT_ISSUANCE,
+                    "the credential is not in the registry and has no readable validFrom");
+        }
+        SigningKey signing = key.get();
+        String validity = "key " + signing.keyId() + " is " + signing.validity().describe();
+        return signing.validity().activeAt(issuedAt)
+                ? VerificationCheck.passed(KEY_ACTIVE_AT_ISSUANCE, source + ": " + validity)
+                : VerificationCheck.failed(KEY_ACTIVE_AT_ISSUANCE, source + ", when the key was not active: " + validity);
+    }
+
+    private static VerificationCheck registeredRecord(PresentedCredential presented, Optional<RegistryRecord> record) {
+        String id = presented.credentialId();
+        if (id == null) {
+            return VerificationCheck.notChecked(REGISTERED_RECORD, "the credential has no id (urn:uuid:…)");
+        }
+        if (record.isEmpty()) {
+            return VerificationCheck.failed(REGISTERED_RECORD, "credential " + id + " is not in the registry");
+        }
+        RegistryRecord registered = record.get();
+        if (registered.verifiableCredential() == null) {
+            return VerificationCheck.failed(REGISTERED_RECORD,
+                    "credential " + id + " is in the registry without a signed form to compare with");
+        }
+        if (!registered.verifiableCredential().equals(presented.compact())) {
+            String byWhom = registered.awardingBodyId().equals(presented.awardingBodyId()) ? ""
+                    : " (registered for awarding body " + registered.awardingBodyId() + ")";
+            return VerificationCheck.failed(REGISTERED_RECORD,
+                    "the presented credential differs from the one registered as " + id + byWhom);
+        }
+        return VerificationCheck.passed(REGISTERED_RECORD, "the presented credential is exactly the one registered as " + id);
+    }
+
+    private static VerificationCheck status(PresentedCredential presented, Optional<RegistryRecord> record) {
+        if (record.isEmpty()) {
+            return VerificationCheck.notChecked(STATUS, presented.credentialId() == null
+                    ? "the credential has no id (urn:uuid:…)" : "the credential is not in the registry");
+        }
+        CredentialStatus status = record.get().status();
+        return status == CredentialStatus.ACTIVE
+                ? VerificationCheck.passed(STATUS, "status is " + status)
+                : VerificationCheck.failed(STATUS, "status is " + status);
+    }
+}

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,20 +57,50 @@ public final class EventStore {
         long version = expectedVersion;
         for (PendingEvent event : events) {
             version++;
-            EventType type = EventType.of(event.data());
-            if (!event.data().streamId().equals(streamId)) {
-                throw new IllegalArgumentException(type.type() + " belongs to stream " + event.data().streamId()
-                        + ", not " + streamId);
-            }
-            byte[] data = EventJson.write(event.data());
-            EventSchemas.check(type, data); // never store what subscribers could not read
-            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), source, type, streamId,
-                    event.occurredAt().atOffset(ZoneOffset.UTC), version, event.awardingBody(), event.country(), data);
+            EventEnvelope envelope = envelope(event, streamId, version);
             stored.add(envelope);
-            rows.add(Tuple.from(List.of(envelope.id(), streamType, streamId, version, type.type(), source.toString(),
-                    envelope.time(), event.awardingBody(), event.country(),
-                    new String(envelope.data(), StandardCharsets.UTF_8))));
+            rows.add(row(envelope, streamType));
         }
+        return insert(transaction, rows, stored, streamId, expectedVersion);
+    }
+
+    /**
+     * Starts many streams at once, in the caller's transaction: each event is version 1 of the stream
+     * its data names (bulk issuance writes a chunk of credentials in one round trip).
+     */
+    public Uni<List<EventEnvelope>> appendNewStreams(SqlConnection transaction, String streamType,
+                                                     List<PendingEvent> firstEvents) {
+        List<EventEnvelope> stored = new ArrayList<>(firstEvents.size());
+        List<Tuple> rows = new ArrayList<>(firstEvents.size());
+        for (PendingEvent event : firstEvents) {
+            EventEnvelope envelope = envelope(event, event.data().streamId(), 1);
+            stored.add(envelope);
+            rows.add(row(envelope, streamType));
+        }
+        return insert(transaction, rows, stored, "(one of " + firstEvents.size() + " new streams)", 0);
+    }
+
+    private EventEnvelope envelope(PendingEvent event, String streamId, long version) {
+        EventType type = EventType.of(event.data());
+        if (!event.data().streamId().equals(streamId)) {
+            throw new IllegalArgumentException(type.type() + " belongs to stream " + event.data().streamId()
+                    + ", not " + streamId);
+        }
+        byte[] data = EventJson.write(event.data());
+        EventSchemas.check(type, data); // never store what subscribers could not read
+        return new EventEnvelope(UUID.randomUUID(), source, type, streamId, event.occurredAt().atOffset(ZoneOffset.UTC),
+                version, event.awardingBody(), event.country(), data);
+    }
+
+    private Tuple row(EventEnvelope envelope, String streamType) {
+        // Arrays.asList, not List.of: awarding body and country may be null
+        return Tuple.from(Arrays.asList(envelope.id(), streamType, envelope.subject(), envelope.sequence(),
+                envelope.type().type(), source.toString(), envelope.time(), envelope.awardingBody(), envelope.country(),
+                new String(envelope.data(), StandardCharsets.UTF_8)));
+    }
+
+    private static Uni<List<EventEnvelope>> insert(SqlConnection transaction, List<Tuple> rows, List<EventEnvelope> stored,
+                                                   String streamId, long expectedVersion) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(stored);
         }

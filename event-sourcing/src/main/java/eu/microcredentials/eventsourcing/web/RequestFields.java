@@ -34,6 +34,10 @@ public final class RequestFields {
         errors.add(new Problem.FieldError(pointer, reason));
     }
 
+    public List<Problem.FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
     public boolean valid() {
         return errors.isEmpty();
     }

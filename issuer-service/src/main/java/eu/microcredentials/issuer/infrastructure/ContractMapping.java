@@ -5,14 +5,18 @@ import eu.microcredentials.events.data.AwardingBodyRegistered;
 import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.events.data.QualityAssurance;
+import eu.microcredentials.events.data.SigningKeyAdded;
+import eu.microcredentials.events.data.SigningKeyRetired;
 import eu.microcredentials.eventsourcing.PendingEvent;
 import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.CountryCode;
 import eu.microcredentials.issuer.domain.CredentialId;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyEvent;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyProfile;
+import eu.microcredentials.issuer.domain.awardingbody.SigningKey;
 import eu.microcredentials.issuer.domain.credential.CredentialEvent;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
+import eu.microcredentials.issuer.domain.credential.SignedCredential;
 import java.net.URI;
 import java.util.List;
 
@@ -22,10 +26,20 @@ import java.util.List;
  * replayed. The domain can change its shape without changing what subscribers receive.
  */
 public final class ContractMapping {
+    public static final String REVOCATION = "revocation";
+    public static final String SUSPENSION = "suspension";
+
     private ContractMapping() {
     }
 
-    public static PendingEvent toContract(AwardingBodyEvent event) {
+    private static CredentialIssued.StatusEntry statusEntry(CredentialIssued issued, String purpose) {
+        return issued.credentialStatus().stream().filter(entry -> purpose.equals(entry.statusPurpose())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("credential " + issued.credentialId()
+                        + " has no " + purpose + " status entry"));
+    }
+
+    /** @param country the awarding body's country, for the {@code country} extension of every event */
+    public static PendingEvent toContract(AwardingBodyEvent event, String country) {
         if (event instanceof AwardingBodyEvent.Registered registered) {
             AwardingBodyProfile profile = registered.profile();
             AwardingBodyRegistered data = new AwardingBodyRegistered(registered.awardingBodyId().toString(),
@@ -37,6 +51,15 @@ public final class ContractMapping {
                             profile.qualityAssurance().type().name(), profile.qualityAssurance().description()),
                     registered.registeredAt());
             return new PendingEvent(data, registered.registeredAt(), data.awardingBodyId(), data.country());
+        }
+        if (event instanceof AwardingBodyEvent.SigningKeyAdded added) {
+            return new PendingEvent(new SigningKeyAdded(added.awardingBodyId().toString(), added.key().keyId(),
+                    added.key().algorithm(), added.key().publicJwk(), added.activeFrom()), added.activeFrom(),
+                    added.awardingBodyId().toString(), country);
+        }
+        if (event instanceof AwardingBodyEvent.SigningKeyRetired retired) {
+            return new PendingEvent(new SigningKeyRetired(retired.awardingBodyId().toString(), retired.keyId(),
+                    retired.retiredAt()), retired.retiredAt(), retired.awardingBodyId().toString(), country);
         }
         throw new IllegalArgumentException("unmapped awarding body event " + event);
     }
@@ -53,6 +76,14 @@ public final class ContractMapping {
                                     MicroCredential.QualityAssuranceType.valueOf(registered.qualityAssurance().type()),
                                     registered.qualityAssurance().description())),
                     registered.registeredAt());
+        }
+        if (data instanceof SigningKeyAdded added) {
+            return new AwardingBodyEvent.SigningKeyAdded(AwardingBodyId.parse(added.awardingBodyId()),
+                    new SigningKey.PublicKey(added.keyId(), added.algorithm(), added.publicKeyJwk()), added.activeFrom());
+        }
+        if (data instanceof SigningKeyRetired retired) {
+            return new AwardingBodyEvent.SigningKeyRetired(AwardingBodyId.parse(retired.awardingBodyId()),
+                    retired.keyId(), retired.retiredAt());
         }
         throw new IllegalArgumentException("not an awarding body event: " + envelope);
     }
@@ -88,7 +119,12 @@ public final class ContractMapping {
                     content.stackability() == null ? null : new CredentialIssued.Stackability(
                             content.stackability().stackable(), content.stackability().description()),
                     content.furtherInformation(),
-                    null, null, List.of(), null,
+                    issued.signed().compactJwt(), issued.signed().keyId(), List.of(
+                            new CredentialIssued.StatusEntry(REVOCATION, issued.signed().statusListIndex(),
+                                    issued.signed().revocationList().toString()),
+                            new CredentialIssued.StatusEntry(SUSPENSION, issued.signed().statusListIndex(),
+                                    issued.signed().suspensionList().toString())),
+                    null,
                     issued.issuedAt());
             return new PendingEvent(data, issued.issuedAt(), data.awardingBodyId(), issued.awardingBodyCountry().value());
         }
@@ -133,7 +169,10 @@ public final class ContractMapping {
                     issued.furtherInformation());
             return new CredentialEvent.Issued(CredentialId.parse(issued.credentialId()),
                     AwardingBodyId.parse(issued.awardingBodyId()), new CountryCode(envelope.country()), content,
-                    issued.issuedAt());
+                    issued.issuedAt(), new SignedCredential(issued.verifiableCredential(), issued.signingKeyId(),
+                    statusEntry(issued, REVOCATION).statusListIndex(),
+                    URI.create(statusEntry(issued, REVOCATION).statusListCredential()),
+                    URI.create(statusEntry(issued, SUSPENSION).statusListCredential())));
         }
         throw new IllegalArgumentException("not a credential event: " + envelope);
     }

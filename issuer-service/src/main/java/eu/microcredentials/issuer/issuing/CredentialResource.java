@@ -11,7 +11,17 @@ import eu.microcredentials.issuer.domain.credential.MicroCredential;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
 import eu.microcredentials.issuer.infrastructure.ContractMapping;
 import eu.microcredentials.issuer.registering.AwardingBodyRegistration;
+import eu.microcredentials.events.EventJson;
+import eu.microcredentials.issuer.access.Caller;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.ws.rs.HeaderParam;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,8 +45,13 @@ public class CredentialResource {
     private final CredentialIssuing issuing;
     private final AwardingBodyRegistration awardingBodies;
     private final Clock clock;
+    private final IdempotencyKeys idempotency;
+    private final SecurityIdentity identity;
 
-    public CredentialResource(CredentialIssuing issuing, AwardingBodyRegistration awardingBodies, Clock clock) {
+    public CredentialResource(CredentialIssuing issuing, AwardingBodyRegistration awardingBodies, Clock clock,
+                              IdempotencyKeys idempotency, SecurityIdentity identity) {
+        this.idempotency = idempotency;
+        this.identity = identity;
         this.issuing = issuing;
         this.awardingBodies = awardingBodies;
         this.clock = clock;
@@ -44,39 +59,79 @@ public class CredentialResource {
 
     /** A credential as its issuer sees it; {@code credential} holds every standard element as published. */
     public record CredentialView(String id, String awardingBodyId, String status, Instant issuedAt,
-                                 CredentialIssued credential) {
+                                 String verifiableCredential, CredentialIssued credential) {
         static CredentialView of(Credential.Active active) {
             CredentialIssued data = (CredentialIssued) ContractMapping.toContract(new CredentialEvent.Issued(
                     active.id(), active.awardingBody(), active.awardingBodyCountry(), active.content(),
-                    active.issuedAt())).data();
+                    active.issuedAt(), active.signed())).data();
             return new CredentialView(active.id().toString(), active.awardingBody().toString(), "ACTIVE",
-                    active.issuedAt(), data);
+                    active.issuedAt(), active.signed().compactJwt(), data);
         }
     }
 
     @POST
     @Path("/awarding-bodies/{awardingBodyId}/credentials")
-    @Operation(summary = "Issue a micro-credential")
-    public Uni<Response> issue(@PathParam("awardingBodyId") String awardingBodyId, IssueCredentialRequest request) {
+    @Authenticated
+    @Operation(summary = "Issue a micro-credential, signed as a VC-JWT (Idempotency-Key supported)")
+    public Uni<Response> issue(@PathParam("awardingBodyId") String awardingBodyId,
+                               @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                               IssueCredentialRequest request) {
+        Caller.mayActFor(identity, awardingBodyId);
         if (request == null) {
             throw Problem.malformed("a JSON body is required").exception();
         }
         AwardingBodyId issuer = parseAwardingBody(awardingBodyId);
-        return awardingBodies.find(issuer).flatMap(state -> {
-            if (!(state instanceof AwardingBody.Registered registered)) {
+        String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey);
+        String requestHash = IdempotencyKeys.hash(EventJson.mapper().valueToTree(request).toString()
+                .getBytes(StandardCharsets.UTF_8));
+        return Uni.combine().all().unis(awardingBodies.find(issuer), unregisteredCoAwardingBodies(request)).asTuple()
+                .flatMap(found -> {
+            if (!(found.getItem1() instanceof AwardingBody.Registered registered)) {
                 throw Problem.notFound("awarding body", awardingBodyId).exception();
             }
             RequestFields fields = new RequestFields();
             MicroCredential content = request.toContent(fields, registered.profile().country(), clock);
+            found.getItem2().forEach(pointer -> fields.reject(pointer, "no awarding body is registered with this id"));
             fields.throwIfInvalid();
-            return issuing.issue(issuer, content);
-        }).map(issued -> Response.created(URI.create("/api/v1/credentials/" + issued.id()))
-                .entity(CredentialView.of(issued)).build());
+            if (key == null) {
+                return issuing.issue(issuer, content).map(CredentialView::of);
+            }
+            return idempotency.find(issuer, key).flatMap(earlier -> earlier.isPresent()
+                    ? replay(earlier.get(), requestHash, key)
+                    : issuing.issue(issuer, content, (tx, issued) -> idempotency.remember(tx, issuer, key, requestHash,
+                            JsonObject.mapFrom(Map.of("credentialId", issued.id().toString()))))
+                    .map(CredentialView::of)
+                    // a concurrent request with the same key won: answer what it recorded
+                    .onFailure(IdempotencyKeys::isDuplicateKey).recoverWithUni(() -> idempotency.find(issuer, key)
+                            .flatMap(winner -> replay(winner.orElseThrow(), requestHash, key))));
+        }).map(view -> Response.created(URI.create("/api/v1/credentials/" + view.id())).entity(view).build());
+    }
+
+    /** The pointers of co-awarding bodies that are well-formed ids but name no registered awarding body. */
+    private Uni<List<String>> unregisteredCoAwardingBodies(IssueCredentialRequest request) {
+        List<String> ids = request.coAwardingBodies() == null ? List.of() : request.coAwardingBodies();
+        Map<Integer, AwardingBodyId> parsed = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                parsed.put(i, AwardingBodyId.parse(ids.get(i)));
+            } catch (IllegalArgumentException malformed) {
+                // reported with the other fields by toContent
+            }
+        }
+        return awardingBodies.unregistered(parsed.values()).map(unknown -> parsed.entrySet().stream()
+                .filter(entry -> unknown.contains(entry.getValue()))
+                .map(entry -> "/coAwardingBodies/" + entry.getKey()).toList());
+    }
+
+    private Uni<CredentialView> replay(IdempotencyKeys.Outcome earlier, String requestHash, String key) {
+        String credentialId = IdempotencyKeys.replay(earlier, requestHash, key).getString("credentialId");
+        return issuing.find(CredentialId.parse(credentialId)).map(state -> CredentialView.of((Credential.Active) state));
     }
 
     @GET
     @Path("/credentials/{id}")
-    @Operation(summary = "The issuer's view of a credential")
+    @Authenticated
+    @Operation(summary = "The issuer's view of a credential, with its learner's personal data: its awarding body or operators only")
     public Uni<CredentialView> get(@PathParam("id") String id) {
         CredentialId credentialId;
         try {
@@ -86,6 +141,7 @@ public class CredentialResource {
         }
         return issuing.find(credentialId).map(state -> {
             if (state instanceof Credential.Active active) {
+                Caller.mayActFor(identity, active.awardingBody().toString());
                 return CredentialView.of(active);
             }
             throw Problem.notFound("credential", id).exception();

@@ -83,8 +83,18 @@ public record IssueCredentialRequest(LearnerBody learner, String title, List<Str
             for (int i = 0; i < learningOutcomes.size(); i++) {
                 LearningOutcomeBody outcome = learningOutcomes.get(i);
                 String pointer = "/learningOutcomes/" + i;
-                outcomes.add(fields.require(pointer, outcome, () -> new MicroCredential.LearningOutcome(
-                        outcome.description(), outcome.escoSkill() == null ? null : uri(outcome.escoSkill()))));
+                if (outcome == null) {
+                    fields.reject(pointer, "is required");
+                    continue;
+                }
+                // as for the workload: point at the sub-field at fault, not at the whole outcome
+                String description = fields.require(pointer + "/description", outcome.description(),
+                        () -> Text.required(outcome.description(), 2000));
+                URI skill = outcome.escoSkill() == null ? null : fields.read(pointer + "/escoSkill",
+                        () -> MicroCredential.LearningOutcome.checkEscoSkill(uri(outcome.escoSkill())));
+                if (description != null && (outcome.escoSkill() == null || skill != null)) {
+                    outcomes.add(new MicroCredential.LearningOutcome(description, skill));
+                }
             }
         }
         // a client fixes the field it is pointed at: name the sub-field (/workload/ects), not its parent

@@ -8,7 +8,12 @@ import eu.microcredentials.issuer.domain.Text;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyProfile;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
+import eu.microcredentials.issuer.access.Caller;
+import eu.microcredentials.issuer.domain.awardingbody.SigningKey;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,9 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Awarding bodies")
 public class AwardingBodyResource {
     private final AwardingBodyRegistration registration;
+    private final SecurityIdentity identity;
 
-    public AwardingBodyResource(AwardingBodyRegistration registration) {
+    public AwardingBodyResource(AwardingBodyRegistration registration, SecurityIdentity identity) {
         this.registration = registration;
+        this.identity = identity;
     }
 
     /** The request to register an awarding body. */
@@ -48,9 +56,18 @@ public class AwardingBodyResource {
     public record QualityAssuranceBody(String type, String description) {
     }
 
-    /** An awarding body as the issuer knows it. */
+    /** A published signing key: its public JWK, and when it was active. */
+    public record SigningKeyView(String keyId, String algorithm, Map<String, Object> publicJwk, Instant activeFrom,
+                                 Instant retiredAt) {
+        static SigningKeyView of(SigningKey key) {
+            return new SigningKeyView(key.keyId(), key.algorithm(), key.publicJwk(), key.activeFrom(), key.retiredAt());
+        }
+    }
+
+    /** An awarding body as the issuer knows it, with every key it has published (the active one last). */
     public record AwardingBodyView(String id, String legalName, String country, LegalIdentifierBody legalIdentifier,
-                                   String website, QualityAssuranceBody qualityAssurance, Instant registeredAt) {
+                                   String website, QualityAssuranceBody qualityAssurance, Instant registeredAt,
+                                   List<SigningKeyView> signingKeys) {
         static AwardingBodyView of(AwardingBody.Registered body) {
             AwardingBodyProfile profile = body.profile();
             return new AwardingBodyView(body.id().toString(), profile.legalName(), profile.country().value(),
@@ -59,13 +76,18 @@ public class AwardingBodyResource {
                     profile.website() == null ? null : profile.website().toString(),
                     profile.qualityAssurance() == null ? null : new QualityAssuranceBody(
                             profile.qualityAssurance().type().name(), profile.qualityAssurance().description()),
-                    body.registeredAt());
+                    body.registeredAt(), body.keys().stream().map(SigningKeyView::of).toList());
         }
+    }
+
+    /** The answer to a registration: the awarding body and its integration's API key, shown only this once. */
+    public record RegisteredView(AwardingBodyView awardingBody, String apiKey) {
     }
 
     @POST
     @Path("/awarding-bodies")
-    @Operation(summary = "Register an awarding body")
+    @RolesAllowed(Caller.OPERATOR)
+    @Operation(summary = "Register an awarding body (operators); answers its API key once")
     public Uni<Response> register(RegisterAwardingBodyRequest request) {
         if (request == null) {
             throw Problem.malformed("a JSON body is required").exception();
@@ -82,8 +104,25 @@ public class AwardingBodyResource {
         fields.throwIfInvalid();
         AwardingBodyProfile profile = new AwardingBodyProfile(legalName, country, identifier, website, qualityAssurance);
         return registration.register(profile).map(registered -> Response
-                .created(URI.create("/api/v1/awarding-bodies/" + registered.id()))
-                .entity(AwardingBodyView.of(registered)).build());
+                .created(URI.create("/api/v1/awarding-bodies/" + registered.awardingBody().id()))
+                .entity(new RegisteredView(AwardingBodyView.of(registered.awardingBody()), registered.apiKey())).build());
+    }
+
+    @POST
+    @Path("/awarding-bodies/{id}/signing-keys")
+    // the request has no body: a client need not send a Content-Type (otherwise 415 before any access check)
+    @Consumes(MediaType.WILDCARD)
+    @Authenticated
+    @Operation(summary = "Rotate the signing key: a new key becomes active, the old one retires but stays published")
+    public Uni<Response> rotateKey(@PathParam("id") String id) {
+        AwardingBodyId awardingBodyId = parseId(id);
+        Caller.mayActFor(identity, awardingBodyId.toString());
+        return registration.find(awardingBodyId).flatMap(state -> {
+            if (!(state instanceof AwardingBody.Registered)) {
+                throw Problem.notFound("awarding body", id).exception();
+            }
+            return registration.rotateKey(awardingBodyId);
+        }).map(key -> Response.created(URI.create("/api/v1/awarding-bodies/" + id)).entity(SigningKeyView.of(key)).build());
     }
 
     @GET

@@ -1,5 +1,7 @@
 package eu.microcredentials.issuer.issuing;
 
+import static eu.microcredentials.issuer.support.IssuerApi.PROBLEM_JSON;
+import static eu.microcredentials.issuer.support.IssuerApi.asOperator;
 import static eu.microcredentials.issuer.support.IssuerApi.fullCredential;
 import static eu.microcredentials.issuer.support.IssuerApi.registerAwardingBody;
 import static io.restassured.RestAssured.given;
@@ -22,6 +24,8 @@ import eu.microcredentials.events.EventType;
 import eu.microcredentials.events.KafkaCloudEvents;
 import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.CredentialIssued;
+import eu.microcredentials.issuer.support.EventLog;
+import eu.microcredentials.issuer.support.IssuerApi.AwardingBody;
 import eu.microcredentials.issuer.support.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -46,7 +50,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CredentialIssuingTest {
     private static final Duration KAFKA_DEADLINE = Duration.ofSeconds(30);
-    private static final String PROBLEM_JSON = "application/problem+json";
 
     @Inject
     Pool pool;
@@ -55,21 +58,23 @@ class CredentialIssuingTest {
     String bootstrapServers;
 
     @Test
-    void registering_an_awarding_body_answers_201_with_its_location() {
-        Response response = given().contentType(ContentType.JSON)
+    void registering_an_awarding_body_answers_201_with_its_location_and_its_api_key() {
+        Response response = asOperator().contentType(ContentType.JSON)
                 .body("""
                         {"legalName":"Universidade de Teste","country":"PT",
                          "legalIdentifier":{"scheme":"ERASMUS","value":"P TESTE01"},"website":"https://example.org"}""")
                 .when().post("/api/v1/awarding-bodies")
                 .then().statusCode(201)
-                .body("legalName", equalTo("Universidade de Teste"))
-                .body("country", equalTo("PT"))
-                .body("legalIdentifier.scheme", equalTo("ERASMUS"))
-                .body("legalIdentifier.value", equalTo("P TESTE01"))
-                .body("website", equalTo("https://example.org"))
-                .body("registeredAt", notNullValue())
+                .body("awardingBody.legalName", equalTo("Universidade de Teste"))
+                .body("awardingBody.country", equalTo("PT"))
+                .body("awardingBody.legalIdentifier.scheme", equalTo("ERASMUS"))
+                .body("awardingBody.legalIdentifier.value", equalTo("P TESTE01"))
+                .body("awardingBody.website", equalTo("https://example.org"))
+                .body("awardingBody.registeredAt", notNullValue())
+                .body("awardingBody.signingKeys.size()", equalTo(1))
+                .body("apiKey", startsWith("mcak_"))
                 .extract().response();
-        String id = response.path("id");
+        String id = response.path("awardingBody.id");
         UUID.fromString(id);
         String location = response.header("Location");
         assertNotNull(location, "Location header");
@@ -84,11 +89,11 @@ class CredentialIssuingTest {
 
     @Test
     void issuing_answers_201_stores_the_event_and_publishes_it_as_a_cloud_event() {
-        String awardingBody = registerAwardingBody("PT");
+        AwardingBody awardingBody = registerAwardingBody("PT");
         String learner = "mailto:ana.silva+" + UUID.randomUUID() + "@example.org";
 
-        Response issued = given().contentType(ContentType.JSON).body(fullCredential(learner))
-                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody)
+        Response issued = awardingBody.request().contentType(ContentType.JSON).body(fullCredential(learner))
+                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody.id())
                 .then().statusCode(201)
                 .extract().response();
         String id = issued.path("id");
@@ -98,14 +103,14 @@ class CredentialIssuingTest {
         assertThat(location, endsWith("/api/v1/credentials/" + id));
 
         // every element comes back as it was sent
-        given().when().get(URI.create(location).getPath())
+        awardingBody.request().when().get(URI.create(location).getPath())
                 .then().statusCode(200)
                 .body("id", equalTo(id))
-                .body("awardingBodyId", equalTo(awardingBody))
+                .body("awardingBodyId", equalTo(awardingBody.id()))
                 .body("status", equalTo("ACTIVE"))
                 .body("issuedAt", notNullValue())
                 .body("credential.credentialId", equalTo(id))
-                .body("credential.awardingBodyId", equalTo(awardingBody))
+                .body("credential.awardingBodyId", equalTo(awardingBody.id()))
                 .body("credential.learner.id", equalTo(learner))
                 .body("credential.learner.givenName", equalTo("Ana"))
                 .body("credential.learner.familyName", equalTo("Silva"))
@@ -146,7 +151,7 @@ class CredentialIssuingTest {
         assertEquals(1L, row.getLong("version"));
         assertEquals("credential", row.getString("stream_type"));
         assertEquals(EventType.CREDENTIAL_ISSUED.type(), row.getString("event_type"));
-        assertEquals(awardingBody, row.getString("awarding_body_id"));
+        assertEquals(awardingBody.id(), row.getString("awarding_body_id"));
         assertEquals("PT", row.getString("country"));
         UUID eventId = row.getUUID("event_id");
 
@@ -161,7 +166,7 @@ class CredentialIssuingTest {
         assertEquals("/issuer-service", header(record, "ce_source"));
         assertEquals(id, header(record, "ce_subject"));
         assertEquals("1", header(record, "ce_sequence"));
-        assertEquals(awardingBody, header(record, "ce_awardingbody"));
+        assertEquals(awardingBody.id(), header(record, "ce_awardingbody"));
         assertEquals("PT", header(record, "ce_country"));
         assertNotNull(header(record, "ce_time"), "ce_time");
         assertEquals("application/json", header(record, "content-type"));
@@ -172,26 +177,28 @@ class CredentialIssuingTest {
         assertEquals(1L, envelope.sequence());
         CredentialIssued data = assertInstanceOf(CredentialIssued.class, envelope.decode());
         assertEquals(id, data.credentialId());
-        assertEquals(awardingBody, data.awardingBodyId());
+        assertEquals(awardingBody.id(), data.awardingBodyId());
         assertEquals(learner, data.learner().id());
         assertEquals("Applied Machine Learning", data.title());
         assertEquals(LocalDate.parse("2026-11-20"), data.issuedOn());
         assertEquals(0, new BigDecimal("3").compareTo(data.workload().ects()));
         assertEquals(6, data.level().eqf());
         assertEquals("18/20", data.grade());
+        assertEquals(issued.path("verifiableCredential"), data.verifiableCredential());
+        assertNotNull(data.signingKeyId(), "signingKeyId");
     }
 
     @Test
     void issuing_without_issuer_countries_takes_the_awarding_body_country() {
-        String awardingBody = registerAwardingBody("NL");
+        AwardingBody awardingBody = registerAwardingBody("NL");
 
-        given().contentType(ContentType.JSON)
+        awardingBody.request().contentType(ContentType.JSON)
                 .body("""
                         {"learner":{"id":"did:example:%s"},"title":"Data Ethics","issuedOn":"2026-01-15",
                          "learningOutcomes":[{"description":"Assess ethical risks"}],"workload":{"ects":0.5},
                          "assessment":{"type":"PROJECT"},"participation":{"form":"ONSITE"},
                          "qualityAssurance":{"type":"INTERNAL"}}""".formatted(UUID.randomUUID()))
-                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody)
+                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody.id())
                 .then().statusCode(201)
                 .body("credential.issuerCountries", containsInAnyOrder("NL"))
                 .body("credential.workload.ects", equalTo(0.5f))
@@ -200,10 +207,10 @@ class CredentialIssuingTest {
 
     @Test
     void a_request_with_many_bad_fields_names_each_of_them_and_records_nothing() {
-        String awardingBody = registerAwardingBody("PT");
-        long before = eventsOf(awardingBody);
+        AwardingBody awardingBody = registerAwardingBody("PT");
+        long before = EventLog.countFor(pool, awardingBody.id());
 
-        given().contentType(ContentType.JSON)
+        awardingBody.request().contentType(ContentType.JSON)
                 .body("""
                         {"learner":{"id":"ana.silva@example.org","givenName":"Ana"},
                          "title":"   ","issuerCountries":["XX"],"issuedOn":"2999-01-01",
@@ -211,7 +218,7 @@ class CredentialIssuingTest {
                          "workload":{"ects":61},"level":{"eqf":9},
                          "assessment":{"type":"TELEPATHY"},"participation":{"form":"ONLINE"},
                          "qualityAssurance":{"type":"INTERNAL"}}""")
-                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody)
+                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody.id())
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(400))
@@ -221,24 +228,24 @@ class CredentialIssuingTest {
                         "/assessment/type", "/issuerCountries/0", "/issuedOn", "/learner/id", "/learningOutcomes"))
                 .body("errors.reason", hasItem(startsWith("ECTS must be more than 0 and at most 60")));
 
-        assertEquals(before, eventsOf(awardingBody), "events recorded for awarding body " + awardingBody);
+        assertEquals(before, EventLog.countFor(pool, awardingBody.id()), "events recorded for awarding body " + awardingBody);
     }
 
     @Test
     void every_bad_sub_field_is_named_by_its_own_pointer() {
-        String awardingBody = registerAwardingBody("PT");
+        AwardingBody awardingBody = registerAwardingBody("PT");
 
-        given().contentType(ContentType.JSON)
+        awardingBody.request().contentType(ContentType.JSON)
                 .body("""
                         {"learner":{"id":"mailto:a@example.org"},"title":"T","issuedOn":"2026-01-01",
                          "learningOutcomes":[{"description":"Do things","escoSkill":"http://example.org/skill/1"}],
                          "workload":{"ects":5,"hours":0},"level":{"eqf":5,"qfEhea":"FOURTH_CYCLE"},
                          "assessment":{"type":"OTHER"},"participation":{"form":"BY_POST"},
                          "qualityAssurance":{"type":"NONE"},"supervision":{"identityVerification":"RETINA"}}""")
-                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody)
+                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody.id())
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
-                .body("errors.pointer", containsInAnyOrder("/learningOutcomes/0", "/workload/hours",
+                .body("errors.pointer", containsInAnyOrder("/learningOutcomes/0/escoSkill", "/workload/hours",
                         "/level/qfEhea", "/assessment/description", "/participation/form", "/qualityAssurance/type",
                         "/supervision/identityVerification"))
                 .body("errors.find { it.pointer == '/assessment/description' }.reason",
@@ -248,10 +255,10 @@ class CredentialIssuingTest {
 
     @Test
     void missing_mandatory_elements_are_each_named() {
-        String awardingBody = registerAwardingBody("PT");
+        AwardingBody awardingBody = registerAwardingBody("PT");
 
-        given().contentType(ContentType.JSON).body("{}")
-                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody)
+        awardingBody.request().contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody.id())
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.pointer", hasItems("/learner", "/title", "/learningOutcomes", "/workload",
@@ -260,13 +267,13 @@ class CredentialIssuingTest {
 
     @Test
     void issuing_for_an_unknown_awarding_body_answers_404() {
-        given().contentType(ContentType.JSON).body(fullCredential("mailto:nobody@example.org"))
+        asOperator().contentType(ContentType.JSON).body(fullCredential("mailto:nobody@example.org"))
                 .when().post("/api/v1/awarding-bodies/{id}/credentials", UUID.randomUUID().toString())
                 .then().statusCode(404)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(404));
 
-        given().contentType(ContentType.JSON).body(fullCredential("mailto:nobody@example.org"))
+        asOperator().contentType(ContentType.JSON).body(fullCredential("mailto:nobody@example.org"))
                 .when().post("/api/v1/awarding-bodies/{id}/credentials", "not-a-uuid")
                 .then().statusCode(404)
                 .contentType(PROBLEM_JSON);
@@ -274,20 +281,20 @@ class CredentialIssuingTest {
 
     @Test
     void an_unknown_credential_answers_404() {
-        given().when().get("/api/v1/credentials/{id}", UUID.randomUUID().toString())
+        asOperator().when().get("/api/v1/credentials/{id}", UUID.randomUUID().toString())
                 .then().statusCode(404)
                 .contentType(PROBLEM_JSON);
-        given().when().get("/api/v1/credentials/{id}", "42")
+        asOperator().when().get("/api/v1/credentials/{id}", "42")
                 .then().statusCode(404)
                 .contentType(PROBLEM_JSON);
     }
 
     @Test
     void malformed_json_answers_400_problem() {
-        String awardingBody = registerAwardingBody("PT");
+        AwardingBody awardingBody = registerAwardingBody("PT");
 
-        given().contentType(ContentType.JSON).body("{\"title\": \"Applied Machine Learning\", ")
-                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody)
+        awardingBody.request().contentType(ContentType.JSON).body("{\"title\": \"Applied Machine Learning\", ")
+                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody.id())
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("status", equalTo(400))
@@ -296,11 +303,11 @@ class CredentialIssuingTest {
 
     @Test
     void a_value_of_the_wrong_type_answers_400_naming_the_field() {
-        String awardingBody = registerAwardingBody("PT");
+        AwardingBody awardingBody = registerAwardingBody("PT");
         String body = fullCredential("mailto:ana@example.org").replace("\"ects\":3", "\"ects\":\"abc\"");
 
-        given().contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody)
+        awardingBody.request().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody.id())
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.pointer", containsInAnyOrder("/workload/ects"));
@@ -308,25 +315,19 @@ class CredentialIssuingTest {
 
     @Test
     void registering_with_a_bad_country_answers_400_naming_it() {
-        given().contentType(ContentType.JSON)
+        asOperator().contentType(ContentType.JSON)
                 .body("{\"legalName\":\"Universidade de Teste\",\"country\":\"pt\"}")
                 .when().post("/api/v1/awarding-bodies")
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.pointer", containsInAnyOrder("/country"));
 
-        given().contentType(ContentType.JSON)
+        asOperator().contentType(ContentType.JSON)
                 .body("{\"legalName\":\" \",\"country\":\"XX\",\"website\":\"ftp://example.org\"}")
                 .when().post("/api/v1/awarding-bodies")
                 .then().statusCode(400)
                 .contentType(PROBLEM_JSON)
                 .body("errors.pointer", containsInAnyOrder("/legalName", "/country", "/website"));
-    }
-
-    private long eventsOf(String awardingBody) {
-        return pool.preparedQuery("SELECT count(*) AS events FROM event_store WHERE awarding_body_id = $1")
-                .execute(Tuple.of(awardingBody)).await().atMost(Duration.ofSeconds(10))
-                .iterator().next().getLong("events");
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -3,23 +3,63 @@ package eu.microcredentials.issuer.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
-/** Calls of the issuer's HTTP API that several tests start from. */
+/** Calls of the issuer's HTTP API that several tests start from, with the API keys they need. */
 public final class IssuerApi {
+    /** The operators' key in the test profile ({@code %test.mc.access.operator-api-key}). */
+    public static final String OPERATOR_KEY = "test-operator-key";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
     private IssuerApi() {
     }
 
-    /** Registers an awarding body of its own for a test; returns its id. */
-    public static String registerAwardingBody(String country) {
+    /** A registered awarding body and the API key of its integration. */
+    public record AwardingBody(String id, String apiKey) {
+        /** A request made with this awarding body's API key. */
+        public RequestSpecification request() {
+            return withKey(apiKey);
+        }
+    }
+
+    /** A request with {@code Authorization: Bearer <key>}. */
+    public static RequestSpecification withKey(String key) {
+        return given().header("Authorization", "Bearer " + key);
+    }
+
+    public static RequestSpecification asOperator() {
+        return withKey(OPERATOR_KEY);
+    }
+
+    /** Registers an awarding body of its own for a test, as an operator. */
+    public static AwardingBody registerAwardingBody(String country) {
         String name = "Test University " + UUID.randomUUID();
-        return given().contentType(ContentType.JSON)
+        Response response = asOperator().contentType(ContentType.JSON)
                 .body("""
                         {"legalName":"%s","country":"%s","legalIdentifier":{"scheme":"ERASMUS","value":"T %s"},
                          "website":"https://example.org/%s"}""".formatted(name, country, UUID.randomUUID(), UUID.randomUUID()))
                 .when().post("/api/v1/awarding-bodies")
                 .then().statusCode(201)
-                .extract().path("id");
+                .extract().response();
+        return new AwardingBody(response.path("awardingBody.id"), response.path("apiKey"));
+    }
+
+    /** Issues {@code body} with the awarding body's own key; answers whatever the issuer answered. */
+    public static Response issue(AwardingBody awardingBody, String body) {
+        return awardingBody.request().contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/awarding-bodies/{id}/credentials", awardingBody.id());
+    }
+
+    /** Issues {@code body}, expecting 201; answers the credential's id. */
+    public static String issueCredential(AwardingBody awardingBody, String body) {
+        return issue(awardingBody, body).then().statusCode(201).extract().path("id");
+    }
+
+    /** A learner id no other test uses. */
+    public static String newLearner() {
+        return "mailto:learner+" + UUID.randomUUID() + "@example.org";
     }
 
     /** The request body with every EU standard element, for the given learner. */

@@ -53,6 +53,26 @@ public final class TopicReader implements AutoCloseable {
         throw new AssertionError("no matching record within " + timeout + " among " + read.size() + " read");
     }
 
+    /**
+     * The records (already read, or polled until the deadline) that match, once there are {@code count}
+     * of them; fails at the deadline with fewer.
+     */
+    public List<ConsumerRecord<String, byte[]>> awaitAll(Predicate<ConsumerRecord<String, byte[]>> match, int count,
+                                                         Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<ConsumerRecord<String, byte[]>> matching = read.stream().filter(match).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("only " + matching.size() + " of " + count + " matching records within "
+                        + timeout + " among " + read.size() + " read");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(read::add);
+        }
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(5));

@@ -10,4 +10,13 @@ public sealed interface AwardingBodyEvent {
     record Registered(AwardingBodyId awardingBodyId, AwardingBodyProfile profile, Instant registeredAt)
             implements AwardingBodyEvent {
     }
+
+    /** A key became the active signing key. */
+    record SigningKeyAdded(AwardingBodyId awardingBodyId, SigningKey.PublicKey key, Instant activeFrom)
+            implements AwardingBodyEvent {
+    }
+
+    /** A key stopped signing; it stays published. */
+    record SigningKeyRetired(AwardingBodyId awardingBodyId, String keyId, Instant retiredAt) implements AwardingBodyEvent {
+    }
 }

@@ -3,6 +3,7 @@ package eu.microcredentials.issuer.domain.awardingbody;
 import eu.microcredentials.issuer.domain.AwardingBodyId;
 import java.time.Instant;
 
-/** An operator registers an awarding body. */
-public record RegisterAwardingBody(AwardingBodyId awardingBodyId, AwardingBodyProfile profile, Instant at) {
+/** An operator registers an awarding body, with the public half of its first signing key. */
+public record RegisterAwardingBody(AwardingBodyId awardingBodyId, AwardingBodyProfile profile, SigningKey.PublicKey firstKey,
+                                   Instant at) {
 }

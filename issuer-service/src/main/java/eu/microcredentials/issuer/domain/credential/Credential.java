@@ -12,6 +12,6 @@ public sealed interface Credential {
     }
 
     record Active(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
-                  MicroCredential content, Instant issuedAt) implements Credential {
+                  MicroCredential content, Instant issuedAt, SignedCredential signed) implements Credential {
     }
 }

@@ -23,14 +23,20 @@ public final class CredentialDecider {
         if (command.content().issuedOn().isAfter(command.at().atOffset(LATEST_TIME_ZONE).toLocalDate())) {
             throw new Refusal("issuedOn " + command.content().issuedOn() + " is in the future");
         }
+        boolean signedWithActiveKey = awardingBody.activeKey()
+                .filter(key -> key.keyId().equals(command.signed().keyId()) && key.activeAt(command.at())).isPresent();
+        if (!signedWithActiveKey) {
+            throw new Refusal("the credential must be signed with the awarding body's active key, not "
+                    + command.signed().keyId());
+        }
         return List.of(new CredentialEvent.Issued(command.credentialId(), awardingBody.id(),
-                awardingBody.profile().country(), command.content(), command.at()));
+                awardingBody.profile().country(), command.content(), command.at(), command.signed()));
     }
 
     public static Credential evolve(Credential state, CredentialEvent event) {
         if (event instanceof CredentialEvent.Issued issued) {
             return new Credential.Active(issued.credentialId(), issued.awardingBody(), issued.awardingBodyCountry(),
-                    issued.content(), issued.issuedAt());
+                    issued.content(), issued.issuedAt(), issued.signed());
         }
         throw new IllegalStateException("unknown credential event " + event);
     }

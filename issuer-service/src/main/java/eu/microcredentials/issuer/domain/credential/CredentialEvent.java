@@ -10,6 +10,6 @@ public sealed interface CredentialEvent {
     CredentialId credentialId();
 
     record Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
-                  MicroCredential content, Instant issuedAt) implements CredentialEvent {
+                  MicroCredential content, Instant issuedAt, SignedCredential signed) implements CredentialEvent {
     }
 }

@@ -71,9 +71,15 @@ public record MicroCredential(Learner learner, String title, List<CountryCode> i
 
         public LearningOutcome {
             description = Text.required(description, 2000);
+            checkEscoSkill(escoSkill);
+        }
+
+        /** None, or an ESCO skill URI. */
+        public static URI checkEscoSkill(URI escoSkill) {
             if (escoSkill != null && !escoSkill.toString().startsWith(ESCO_SKILL)) {
                 throw new IllegalArgumentException("an ESCO skill URI starts with " + ESCO_SKILL + "; was " + escoSkill);
             }
+            return escoSkill;
         }
     }
 

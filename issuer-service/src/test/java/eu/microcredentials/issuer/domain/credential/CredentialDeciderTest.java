@@ -1,13 +1,18 @@
 package eu.microcredentials.issuer.domain.credential;
 
 import static eu.microcredentials.issuer.domain.credential.SampleContent.NOW;
+import static eu.microcredentials.issuer.domain.credential.SampleContent.REGISTERED_AT;
 import static eu.microcredentials.issuer.domain.credential.SampleContent.TODAY;
 import static eu.microcredentials.issuer.domain.credential.SampleContent.awardingBody;
 import static eu.microcredentials.issuer.domain.credential.SampleContent.content;
+import static eu.microcredentials.issuer.domain.credential.SampleContent.key;
+import static eu.microcredentials.issuer.domain.credential.SampleContent.signedBy;
+import static eu.microcredentials.issuer.domain.credential.SampleContent.signedWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.CountryCode;
 import eu.microcredentials.issuer.domain.CredentialId;
 import eu.microcredentials.issuer.domain.DeciderSpecification;
@@ -32,13 +37,14 @@ class CredentialDeciderTest {
     class IssuingANewCredential {
 
         @Test
-        void records_it_issued_with_the_country_of_its_awarding_body() {
+        void records_it_issued_with_the_country_of_its_awarding_body_and_the_signed_credential() {
             AwardingBody.Registered body = awardingBody("NL");
             MicroCredential content = content();
+            SignedCredential signed = signedBy(body);
 
             credential.given()
-                    .when(new IssueCredential(id, body, content, NOW))
-                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("NL"), content, NOW));
+                    .when(new IssueCredential(id, body, content, NOW, signed))
+                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("NL"), content, NOW, signed));
         }
 
         @Test
@@ -47,8 +53,8 @@ class CredentialDeciderTest {
             MicroCredential content = content(TODAY);
 
             credential.given()
-                    .when(new IssueCredential(id, body, content, NOW))
-                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content, NOW));
+                    .when(new IssueCredential(id, body, content, NOW, signedBy(body)))
+                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content, NOW, signedBy(body)));
         }
 
         @Test
@@ -59,24 +65,76 @@ class CredentialDeciderTest {
             MicroCredential content = content(LocalDate.parse("2026-03-15"));
 
             credential.given()
-                    .when(new IssueCredential(id, body, content, at))
-                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content, at));
+                    .when(new IssueCredential(id, body, content, at, signedBy(body)))
+                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content, at, signedBy(body)));
         }
 
         @Test
         void refuses_a_date_of_issuing_in_the_future() {
             LocalDate tomorrowEverywhere = NOW.atOffset(CredentialDecider.LATEST_TIME_ZONE).toLocalDate().plusDays(1);
+            AwardingBody.Registered body = awardingBody("PT");
 
             credential.given()
-                    .when(new IssueCredential(id, awardingBody("PT"), content(tomorrowEverywhere), NOW))
+                    .when(new IssueCredential(id, body, content(tomorrowEverywhere), NOW, signedBy(body)))
                     .thenRefused("in the future");
         }
 
         @Test
         void refuses_when_the_awarding_body_is_not_registered() {
             credential.given()
-                    .when(new IssueCredential(id, new AwardingBody.Unregistered(), content(), NOW))
+                    .when(new IssueCredential(id, new AwardingBody.Unregistered(), content(), NOW, signedWith("key-1")))
                     .thenRefused("not registered");
+        }
+    }
+
+    @Nested
+    class TheSigningKey {
+        private final AwardingBodyId bodyId = new AwardingBodyId(UUID.randomUUID());
+        private final Instant rotatedAt = NOW.minusSeconds(3_600);
+        /** Registered with key-1, rotated an hour ago to key-2. */
+        private final AwardingBody.Registered rotated = awardingBody(bodyId, "PT", List.of(
+                key("key-1", REGISTERED_AT, rotatedAt), key("key-2", rotatedAt, null)));
+
+        @Test
+        void accepts_a_credential_signed_with_the_active_key() {
+            credential.given()
+                    .when(new IssueCredential(id, rotated, content(), NOW, signedWith("key-2")))
+                    .then(new CredentialEvent.Issued(id, bodyId, new CountryCode("PT"), content(), NOW,
+                            signedWith("key-2")));
+        }
+
+        @Test
+        void refuses_a_credential_signed_with_a_retired_key_even_though_it_is_still_published() {
+            credential.given()
+                    .when(new IssueCredential(id, rotated, content(), NOW, signedWith("key-1")))
+                    .thenRefused("must be signed with the awarding body's active key");
+        }
+
+        @Test
+        void refuses_a_credential_signed_with_another_awarding_body_s_key() {
+            AwardingBody.Registered other = awardingBody("PT");
+
+            credential.given()
+                    .when(new IssueCredential(id, rotated, content(), NOW, signedBy(other)))
+                    .thenRefused("must be signed with the awarding body's active key");
+        }
+
+        @Test
+        void refuses_a_credential_signed_before_its_key_became_active() {
+            Instant beforeRotation = rotatedAt.minusSeconds(1);
+
+            credential.given()
+                    .when(new IssueCredential(id, rotated, content(), beforeRotation, signedWith("key-2")))
+                    .thenRefused("active key");
+        }
+
+        @Test
+        void refuses_when_the_awarding_body_has_no_key() {
+            AwardingBody.Registered keyless = awardingBody(bodyId, "PT", List.of());
+
+            credential.given()
+                    .when(new IssueCredential(id, keyless, content(), NOW, signedWith("key-1")))
+                    .thenRefused("active key");
         }
     }
 
@@ -87,10 +145,10 @@ class CredentialDeciderTest {
         void refuses_to_issue_it_again() {
             AwardingBody.Registered body = awardingBody("PT");
             CredentialEvent.Issued issued = new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content(),
-                    NOW.minusSeconds(60));
+                    NOW.minusSeconds(60), signedBy(body));
 
             credential.given(issued)
-                    .when(new IssueCredential(id, body, content(), NOW))
+                    .when(new IssueCredential(id, body, content(), NOW, signedBy(body)))
                     .thenRefused("already issued");
         }
 
@@ -98,10 +156,10 @@ class CredentialDeciderTest {
         void refuses_even_for_an_unregistered_awarding_body_because_the_state_decides_first() {
             AwardingBody.Registered body = awardingBody("PT");
             CredentialEvent.Issued issued = new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content(),
-                    NOW.minusSeconds(60));
+                    NOW.minusSeconds(60), signedBy(body));
 
             credential.given(issued)
-                    .when(new IssueCredential(id, new AwardingBody.Unregistered(), content(), NOW))
+                    .when(new IssueCredential(id, new AwardingBody.Unregistered(), content(), NOW, signedBy(body)))
                     .thenRefused("already issued");
         }
     }
@@ -114,9 +172,10 @@ class CredentialDeciderTest {
             AwardingBody.Registered body = awardingBody("DE");
             MicroCredential content = content();
             Instant at = Instant.parse("2026-01-02T03:04:05Z");
+            SignedCredential signed = signedBy(body);
 
             Credential state = CredentialDecider.evolve(new Credential.NotIssued(),
-                    new CredentialEvent.Issued(id, body.id(), new CountryCode("DE"), content, at));
+                    new CredentialEvent.Issued(id, body.id(), new CountryCode("DE"), content, at, signed));
 
             Credential.Active active = assertInstanceOf(Credential.Active.class, state);
             assertEquals(id, active.id());
@@ -124,6 +183,7 @@ class CredentialDeciderTest {
             assertEquals(new CountryCode("DE"), active.awardingBodyCountry());
             assertEquals(content, active.content());
             assertEquals(at, active.issuedAt());
+            assertEquals(signed, active.signed());
         }
 
         @Test
@@ -134,27 +194,29 @@ class CredentialDeciderTest {
         @Test
         void replaying_the_decided_events_gives_the_state_they_describe() {
             AwardingBody.Registered body = awardingBody("PT");
-            List<CredentialEvent> events = CredentialDecider.decide(new IssueCredential(id, body, content(), NOW),
-                    new Credential.NotIssued());
+            List<CredentialEvent> events = CredentialDecider.decide(
+                    new IssueCredential(id, body, content(), NOW, signedBy(body)), new Credential.NotIssued());
 
             Credential replayed = CredentialDecider.replay(events);
 
-            assertEquals(new Credential.Active(id, body.id(), new CountryCode("PT"), content(), NOW), replayed);
+            assertEquals(new Credential.Active(id, body.id(), new CountryCode("PT"), content(), NOW, signedBy(body)),
+                    replayed);
         }
 
         @Test
         void the_decider_uses_the_time_of_the_command_not_a_clock() {
             Instant past = Instant.parse("2020-05-05T05:05:05Z");
-            AwardingBody.Registered body = awardingBody("PT");
+            AwardingBody.Registered body = awardingBody(new AwardingBodyId(UUID.randomUUID()), "PT",
+                    List.of(key("key-1", Instant.parse("2020-01-01T00:00:00Z"), null)));
             MicroCredential content = content(past.atOffset(ZoneOffset.UTC).toLocalDate());
 
-            List<CredentialEvent> events = CredentialDecider.decide(new IssueCredential(id, body, content, past),
-                    new Credential.NotIssued());
+            List<CredentialEvent> events = CredentialDecider.decide(
+                    new IssueCredential(id, body, content, past, signedWith("key-1")), new Credential.NotIssued());
 
             assertEquals(past, ((CredentialEvent.Issued) events.get(0)).issuedAt());
             // a date long past by the wall clock is still the future as of the command's time
             assertThrows(Refusal.class, () -> CredentialDecider.decide(
-                    new IssueCredential(id, body, content(TODAY), past), new Credential.NotIssued()));
+                    new IssueCredential(id, body, content(TODAY), past, signedWith("key-1")), new Credential.NotIssued()));
         }
     }
 }

@@ -4,26 +4,52 @@ import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.CountryCode;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyProfile;
+import eu.microcredentials.issuer.domain.awardingbody.SigningKey;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Valid domain values to start a test from; each test changes only what it is about. */
 final class SampleContent {
     static final Instant NOW = Instant.parse("2026-03-14T09:00:00Z");
     static final LocalDate TODAY = LocalDate.parse("2026-03-14");
+    static final Instant REGISTERED_AT = NOW.minusSeconds(86_400);
 
     private SampleContent() {
     }
 
+    /** A published P-256 key (its public half only), active from {@code activeFrom} and retired at {@code retiredAt}. */
+    static SigningKey key(String keyId, Instant activeFrom, Instant retiredAt) {
+        return new SigningKey(keyId, "ES256", Map.of("kty", "EC", "crv", "P-256", "kid", keyId,
+                "x", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU", "y", "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"),
+                activeFrom, retiredAt);
+    }
+
+    /** A registered awarding body whose one key, {@code <id>-key-1}, has been active since registration. */
     static AwardingBody.Registered awardingBody(String country) {
-        return new AwardingBody.Registered(new AwardingBodyId(UUID.randomUUID()),
-                new AwardingBodyProfile("Universidade de Exemplo", new CountryCode(country), null,
-                        URI.create("https://example.org"), null),
-                NOW.minusSeconds(86_400));
+        AwardingBodyId id = new AwardingBodyId(UUID.randomUUID());
+        return awardingBody(id, country, List.of(key(id + "-key-1", REGISTERED_AT, null)));
+    }
+
+    static AwardingBody.Registered awardingBody(AwardingBodyId id, String country, List<SigningKey> keys) {
+        return new AwardingBody.Registered(id, new AwardingBodyProfile("Universidade de Exemplo",
+                new CountryCode(country), null, URI.create("https://example.org"), null), REGISTERED_AT, keys);
+    }
+
+    /** The credential as signed with the given key (the decider checks the key, not the signature bytes). */
+    static SignedCredential signedWith(String keyId) {
+        return new SignedCredential("eyJhbGciOiJFUzI1NiJ9.e30.c2lnbmF0dXJl", keyId, 4711,
+                URI.create("https://issuer.example.org/api/v1/status-lists/x/revocation"),
+                URI.create("https://issuer.example.org/api/v1/status-lists/x/suspension"));
+    }
+
+    /** Signed with the awarding body's active key, as issuing does. */
+    static SignedCredential signedBy(AwardingBody.Registered awardingBody) {
+        return signedWith(awardingBody.activeKey().orElseThrow().keyId());
     }
 
     static MicroCredential.Learner learner() {

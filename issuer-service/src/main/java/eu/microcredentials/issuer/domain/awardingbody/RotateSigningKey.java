@@ -1,0 +1,8 @@
+package eu.microcredentials.issuer.domain.awardingbody;
+
+import eu.microcredentials.issuer.domain.AwardingBodyId;
+import java.time.Instant;
+
+/** A new key becomes the awarding body's active signing key; the active one retires. */
+public record RotateSigningKey(AwardingBodyId awardingBodyId, SigningKey.PublicKey newKey, Instant at) {
+}

@@ -43,6 +43,7 @@ class CredentialFlowSystemTest {
 
     private Platform platform;
     private String legalName;
+    private AwardingBody awardingBody;
     private String awardingBodyId;
     private String learnerId;
     private ObjectNode request;
@@ -52,15 +53,14 @@ class CredentialFlowSystemTest {
     @BeforeAll
     void issueOneCredential(Platform platform) {
         this.platform = platform;
-        JsonHttp issuer = platform.issuer().http();
         legalName = "Universidade do Minho " + UUID.randomUUID();
-        JsonNode body = issuer.post("/api/v1/awarding-bodies", Requests.awardingBody(legalName)).expect(201);
-        awardingBodyId = body.path("id").asText();
-        assertEquals(legalName, body.path("legalName").asText());
+        awardingBody = platform.registerAwardingBody(Requests.awardingBody(legalName));
+        awardingBodyId = awardingBody.id();
+        assertEquals(legalName, awardingBody.registered().path("legalName").asText());
 
         learnerId = Requests.newLearnerId();
         request = Requests.fullCredential(learnerId);
-        issued = issuer.post("/api/v1/awarding-bodies/" + awardingBodyId + "/credentials", request).expect(201);
+        issued = awardingBody.issue(request);
         credentialId = issued.path("id").asText();
         assertTrue(!credentialId.isBlank(), "the issuer answers with the credential's id: " + issued);
     }
@@ -71,6 +71,37 @@ class CredentialFlowSystemTest {
         assertEquals("ACTIVE", issued.path("status").asText());
         JsonSubset.assertContains(request, issued.path("credential"), "the issuer's answer");
         assertEquals(credentialId, issued.path("credential").path("credentialId").asText());
+        assertTrue(issued.path("verifiableCredential").asText().split("\\.").length == 3,
+                "the issuer answers with the signed credential, a compact JWS: " + issued.path("verifiableCredential"));
+    }
+
+    @Test
+    void only_the_operator_registers_and_only_the_awarding_body_issues_and_reads_its_credentials() {
+        JsonHttp anonymous = platform.issuer().http();
+        JsonHttp unknownKey = anonymous.withApiKey("mcak_" + UUID.randomUUID());
+        ObjectNode registration = Requests.awardingBody("Universidade Nova de Lisboa " + UUID.randomUUID());
+        assertEquals(401, anonymous.post("/api/v1/awarding-bodies", registration).status(), "without a key");
+        assertEquals(401, unknownKey.post("/api/v1/awarding-bodies", registration).status(), "with an unknown key");
+        assertEquals(403, awardingBody.issuer().post("/api/v1/awarding-bodies", registration).status(),
+                "with an awarding body's key");
+
+        AwardingBody other = platform.registerAwardingBody(Requests.awardingBody("Universidade do Porto " + UUID.randomUUID()));
+        ObjectNode credential = Requests.fullCredential(Requests.newLearnerId());
+        assertEquals(401, anonymous.post(awardingBody.credentialsPath(), credential).status(), "issuing without a key");
+        assertEquals(401, unknownKey.post(awardingBody.credentialsPath(), credential).status(), "issuing with an unknown key");
+        assertEquals(403, other.issuer().post(awardingBody.credentialsPath(), credential).status(),
+                "issuing with another awarding body's key");
+
+        String path = "/api/v1/credentials/" + credentialId;
+        assertEquals(401, anonymous.get(path).status(), "reading a credential without a key");
+        assertEquals(403, other.issuer().get(path).status(), "reading another awarding body's credential");
+        assertEquals(credentialId, awardingBody.issuer().get(path).expect(200).path("id").asText());
+        assertEquals(credentialId, platform.operator().get(path).expect(200).path("id").asText());
+
+        // the awarding body itself, with its public keys, is public
+        JsonNode published = anonymous.get("/api/v1/awarding-bodies/" + awardingBodyId).expect(200);
+        assertEquals(legalName, published.path("legalName").asText());
+        assertTrue(published.path("signingKeys").size() > 0, "it publishes its signing keys: " + published);
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** A small JSON-over-HTTP client for one service, with a timeout on every call. */
+/** A small JSON-over-HTTP client for one service, with a timeout on every call and, if given, an API key. */
 public final class JsonHttp {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -23,9 +23,20 @@ public final class JsonHttp {
             .build();
 
     private final URI base;
+    private final String apiKey;
 
     public JsonHttp(URI base) {
+        this(base, null);
+    }
+
+    private JsonHttp(URI base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
+    }
+
+    /** The same service, called with {@code Authorization: Bearer <apiKey>}. */
+    public JsonHttp withApiKey(String apiKey) {
+        return new JsonHttp(base, apiKey);
     }
 
     /** @param pathAndQuery already encoded, e.g. {@code /api/v1/registry/credentials?size=1} */
@@ -49,7 +60,11 @@ public final class JsonHttp {
     }
 
     private Answer send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(TIMEOUT).header("Accept", "application/json").build();
+        request.timeout(TIMEOUT).header("Accept", "application/json");
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpRequest built = request.build();
         try {
             HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
             return new Answer(built.method() + " " + built.uri(), response.statusCode(), response.body());

@@ -1,19 +1,26 @@
 package eu.microcredentials.systemtests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The platform under test: issuer-service, two registry-service instances sharing one database and
  * one consumer group, and recognition-service, each a process of its own, on real Kafka and
- * PostgreSQL (started by {@code bin/infra up}). Started once for all the system tests.
+ * PostgreSQL (started by {@code bin/infra up}). Started once for all the system tests. The issuer
+ * runs with an operators' API key made for the run ({@code MC_OPERATOR_API_KEY}): the tests register
+ * awarding bodies with it, and each body issues with the API key its registration answered.
  */
 public final class Platform implements AutoCloseable {
-    private final ServiceProcess issuer = new ServiceProcess("issuer", "issuer-service",
-            port("issuer", 18081), "issuer");
+    /** The operators' API key the issuer is started with: new for every run, known only to these tests. */
+    private final String operatorApiKey = "mcop_systemtests_" + UUID.randomUUID();
+    private final ServiceProcess issuer = issuer(port("issuer", 18081), operatorApiKey);
     private final ServiceProcess registryA = new ServiceProcess("registry-a", "registry-service",
             port("registry-a", 18082), "registry");
     private final ServiceProcess registryB = new ServiceProcess("registry-b", "registry-service",
@@ -22,6 +29,13 @@ public final class Platform implements AutoCloseable {
             port("recognition", 18083), "recognition");
 
     private Platform() {
+    }
+
+    private static ServiceProcess issuer(int port, String operatorApiKey) {
+        return new ServiceProcess("issuer", "issuer-service", port, "issuer", Map.of(
+                "MC_OPERATOR_API_KEY", operatorApiKey,
+                // the status list URLs in the credentials it signs name this instance, not the default port
+                "PUBLIC_BASE_URL", "http://127.0.0.1:" + port));
     }
 
     /** Checks the infrastructure answers, then starts the four services and waits until each is ready. */
@@ -52,6 +66,25 @@ public final class Platform implements AutoCloseable {
 
     public ServiceProcess issuer() {
         return issuer;
+    }
+
+    /** issuer-service as an operator calls it. */
+    public JsonHttp operator() {
+        return issuer.http().withApiKey(operatorApiKey);
+    }
+
+    /**
+     * Registers an awarding body as the operator does, and returns it with the API key that its
+     * integration then issues with.
+     */
+    public AwardingBody registerAwardingBody(ObjectNode request) {
+        JsonNode answer = operator().post("/api/v1/awarding-bodies", request).expect(201);
+        String id = answer.path("awardingBody").path("id").asText();
+        String apiKey = answer.path("apiKey").asText();
+        if (id.isBlank() || apiKey.isBlank()) {
+            throw new AssertionError("the registration answers {awardingBody: {id, ...}, apiKey}: " + answer);
+        }
+        return new AwardingBody(id, apiKey, answer.path("awardingBody"), issuer.http().withApiKey(apiKey));
     }
 
     public ServiceProcess registryA() {

@@ -69,10 +69,11 @@ class RegistryCrashSystemTest {
                 "before the crash, " + a.name() + " consumes credentials partitions, so killing it matters: " + before);
         System.out.printf("[crash] partitions before the crash: %s%n", before);
 
-        JsonHttp issuer = platform.issuer().http();
-        String awardingBodyId = issuer.post("/api/v1/awarding-bodies",
-                Requests.awardingBody("Instituto Politécnico de Leiria " + UUID.randomUUID())).expect(201).path("id").asText();
-        String issuePath = "/api/v1/awarding-bodies/" + awardingBodyId + "/credentials";
+        AwardingBody awardingBody = platform.registerAwardingBody(
+                Requests.awardingBody("Instituto Politécnico de Leiria " + UUID.randomUUID()));
+        String awardingBodyId = awardingBody.id();
+        JsonHttp issuer = awardingBody.issuer();
+        String issuePath = awardingBody.credentialsPath();
 
         long started = System.nanoTime();
         List<String> timeline = new ArrayList<>();

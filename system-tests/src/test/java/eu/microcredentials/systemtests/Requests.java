@@ -10,7 +10,12 @@ final class Requests {
     }
 
     static ObjectNode awardingBody(String legalName) {
-        return JsonHttp.JSON.createObjectNode().put("legalName", legalName).put("country", "PT");
+        return awardingBody(legalName, "PT");
+    }
+
+    /** @param country ISO 3166-1 alpha-2: the {@code ce_country} of every event of the body's credentials */
+    static ObjectNode awardingBody(String legalName, String country) {
+        return JsonHttp.JSON.createObjectNode().put("legalName", legalName).put("country", country);
     }
 
     /** A unique learner identifier, so that each run's learner view starts empty. */
@@ -20,11 +25,16 @@ final class Requests {
 
     /** A credential with every element of the EU standard, the optional ones included. */
     static ObjectNode fullCredential(String learnerId) {
+        return fullCredential(learnerId, "PT");
+    }
+
+    /** The same, issued in another country. */
+    static ObjectNode fullCredential(String learnerId, String issuerCountry) {
         return parse("""
                 {
                   "learner": {"id": "%s", "givenName": "Ana", "familyName": "Silva", "dateOfBirth": "1999-04-02"},
                   "title": "Applied Machine Learning",
-                  "issuerCountries": ["PT"],
+                  "issuerCountries": ["%s"],
                   "issuedOn": "2026-11-20",
                   "learningOutcomes": [{"description": "Train and evaluate supervised models",
                                         "escoSkill": "http://data.europa.eu/esco/skill/8e6c2b58-1b2e-4f5b-9b1a-2f0c7c9c1f3e"}],
@@ -38,7 +48,7 @@ final class Requests {
                   "grade": "18/20",
                   "stackability": {"stackable": true, "description": "Counts towards the Data Science certificate"},
                   "furtherInformation": "https://example.org/courses/aml"
-                }""".formatted(learnerId));
+                }""".formatted(learnerId, issuerCountry));
     }
 
     private static ObjectNode parse(String json) {

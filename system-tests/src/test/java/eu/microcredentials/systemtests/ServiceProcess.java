@@ -46,6 +46,7 @@ public final class ServiceProcess {
     private final String module;
     private final int port;
     private final String database;
+    private final Map<String, String> environment;
     private volatile Process process;
     private volatile Path log;
     private volatile long launchedAt;
@@ -57,10 +58,16 @@ public final class ServiceProcess {
      * @param database the PostgreSQL database it uses ({@code PG_DATABASE})
      */
     public ServiceProcess(String name, String module, int port, String database) {
+        this(name, module, port, database, Map.of());
+    }
+
+    /** @param environment variables of this instance's own, on top of this JVM's environment (e.g. its secrets) */
+    public ServiceProcess(String name, String module, int port, String database, Map<String, String> environment) {
         this.name = name;
         this.module = module;
         this.port = port;
         this.database = database;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts the process and waits until it is ready. */
@@ -92,6 +99,7 @@ public final class ServiceProcess {
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         builder.environment().put("PG_DATABASE", database);
         builder.environment().put("LOG_JSON", "false");
+        builder.environment().putAll(environment);
         try {
             Files.createDirectories(logs);
             builder.redirectOutput(log.toFile());

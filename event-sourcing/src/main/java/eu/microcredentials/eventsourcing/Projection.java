@@ -20,7 +20,9 @@ public interface Projection {
     /**
      * Applies one event. Called at most once per event in effect: the runner has already dropped
      * events it saw before. A runtime exception marks the event as one this projection cannot apply;
-     * after retries it goes to the dead-letter topic.
+     * after retries it goes to the dead-letter topic. A {@code ContractViolation} (an event that cannot
+     * be right, such as a status change of a credential never issued) is dead-lettered at once, and the
+     * batch goes on; throw it only before writing anything for the event.
      */
     void apply(SqlConnection transaction, EventEnvelope event);
 

@@ -223,6 +223,9 @@ public final class ProjectionRunner implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 failure = e;
+                if (e.getCause() instanceof ContractViolation) {
+                    break; // deterministic: trying again cannot help
+                }
                 sleep(Duration.ofMillis(100L * attempt));
             }
         }
@@ -288,6 +291,12 @@ public final class ProjectionRunner implements AutoCloseable {
                 if (claimVersion(tx, partition.topic(), event)) {
                     try {
                         projection.apply(tx, event);
+                    } catch (ContractViolation violation) {
+                        // the projection refused the event before writing anything for it: dead-letter it and go on
+                        LOG.warnf("projection %s: dead-lettering %s-%d@%d, it cannot be right: %s", projection.name(),
+                                record.topic(), record.partition(), record.offset(), violation.getMessage());
+                        deadLetter(record, violation, deadLettered);
+                        continue;
                     } catch (RuntimeException e) {
                         throw new ProjectionFailure(event, e);
                     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.microcredentials.events.ContractViolation;
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.KafkaCloudEvents;
 import eu.microcredentials.events.Topic;
@@ -84,6 +85,9 @@ class ProjectionRunnerIT {
             if ("explode".equals(suspended.reason())) {
                 throw new IllegalStateException("this projection cannot apply an explosion");
             }
+            if ("impossible".equals(suspended.reason())) {
+                throw new ContractViolation("this event cannot be right");
+            }
             tx.preparedQuery("INSERT INTO applied_suspension (event_id, stream_id, sequence, reason) VALUES ($1, $2, $3, $4)")
                     .execute(Tuple.of(event.id(), event.subject(), event.sequence(), suspended.reason()))
                     .await().atMost(Duration.ofSeconds(10));
@@ -138,24 +142,27 @@ class ProjectionRunnerIT {
         ProducerRecord<String, byte[]> headerless = new ProducerRecord<>(Topic.CREDENTIALS.topicName(), credential,
                 "{}".getBytes(StandardCharsets.UTF_8));
         EventEnvelope explosion = Events.envelope(credential, awardingBody, 1, "explode");
+        EventEnvelope impossible = Events.envelope(credential, awardingBody, 2, "impossible");
         RecordMetadata garbageAt = producer.send(garbage).get();
         RecordMetadata headerlessAt = producer.send(headerless).get();
         RecordMetadata explosionAt = producer.send(KafkaCloudEvents.toRecord(explosion)).get();
+        RecordMetadata impossibleAt = producer.send(KafkaCloudEvents.toRecord(impossible)).get();
         remember(garbageAt);
         remember(headerlessAt);
         remember(explosionAt);
-        EventEnvelope after = Events.envelope(credential, awardingBody, 2, "after the poison");
+        remember(impossibleAt);
+        EventEnvelope after = Events.envelope(credential, awardingBody, 3, "after the poison");
         publish(after);
         ProjectionRunner runner = start("poison-group");
 
         awaitCaughtUp();
         assertEquals(List.of("after the poison"), reasons(), "the partition did not stall");
         List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(deadLetters.topic(),
-                record -> credential.equals(record.key()), 3, DEADLINE);
-        assertEquals(3, dead.size(), "three poison records dead-lettered");
+                record -> credential.equals(record.key()), 4, DEADLINE);
+        assertEquals(4, dead.size(), "four poison records dead-lettered");
         Map<Long, ConsumerRecord<String, byte[]>> byOffset = new HashMap<>();
         dead.forEach(record -> byOffset.put(Long.parseLong(header(record, "dlt_original_offset")), record));
-        for (RecordMetadata poison : List.of(garbageAt, headerlessAt, explosionAt)) {
+        for (RecordMetadata poison : List.of(garbageAt, headerlessAt, explosionAt, impossibleAt)) {
             ConsumerRecord<String, byte[]> record = byOffset.get(poison.offset());
             assertEquals(Topic.CREDENTIALS.topicName(), header(record, "dlt_original_topic"));
             assertEquals(Integer.toString(poison.partition()), header(record, "dlt_original_partition"));
@@ -163,7 +170,8 @@ class ProjectionRunnerIT {
             assertFalse(header(record, "dlt_reason").isBlank());
         }
         assertTrue(header(byOffset.get(explosionAt.offset()), "dlt_reason").contains("cannot apply an explosion"));
-        assertTrue(runner.status().deadLettered() >= 3);
+        assertTrue(header(byOffset.get(impossibleAt.offset()), "dlt_reason").contains("cannot be right"));
+        assertTrue(runner.status().deadLettered() >= 4);
     }
 
     @Test

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.matchesPattern;
 
-import eu.microcredentials.registry.support.Eventually;
+import eu.microcredentials.testsupport.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

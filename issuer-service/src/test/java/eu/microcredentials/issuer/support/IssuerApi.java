@@ -57,6 +57,29 @@ public final class IssuerApi {
         return issue(awardingBody, body).then().statusCode(201).extract().path("id");
     }
 
+    /** {@code POST /api/v1/credentials/{id}/revocation} with this body, made with {@code as}. */
+    public static Response revoke(RequestSpecification as, String credentialId, String body) {
+        return changeStatus(as, credentialId, "revocation", body);
+    }
+
+    public static Response suspend(RequestSpecification as, String credentialId, String body) {
+        return changeStatus(as, credentialId, "suspension", body);
+    }
+
+    public static Response reinstate(RequestSpecification as, String credentialId, String body) {
+        return changeStatus(as, credentialId, "reinstatement", body);
+    }
+
+    /** The body of a status change giving only a reason. */
+    public static String because(String reason) {
+        return "{\"reason\":\"%s\"}".formatted(reason);
+    }
+
+    private static Response changeStatus(RequestSpecification as, String credentialId, String change, String body) {
+        return as.contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/credentials/{id}/" + change, credentialId);
+    }
+
     /** A learner id no other test uses. */
     public static String newLearner() {
         return "mailto:learner+" + UUID.randomUUID() + "@example.org";

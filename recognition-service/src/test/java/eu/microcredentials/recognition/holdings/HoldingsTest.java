@@ -1,8 +1,8 @@
 package eu.microcredentials.recognition.holdings;
 
-import static eu.microcredentials.recognition.support.ContractEvents.credential;
-import static eu.microcredentials.recognition.support.ContractEvents.envelope;
-import static eu.microcredentials.recognition.support.ContractEvents.newId;
+import static eu.microcredentials.testsupport.ContractEvents.credential;
+import static eu.microcredentials.testsupport.ContractEvents.envelope;
+import static eu.microcredentials.testsupport.ContractEvents.newId;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.data.CredentialIssued;
-import eu.microcredentials.recognition.support.ContractProducer;
-import eu.microcredentials.recognition.support.Eventually;
+import eu.microcredentials.testsupport.ContractProducer;
+import eu.microcredentials.testsupport.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,8 +1,8 @@
 package eu.microcredentials.registry.projection;
 
-import static eu.microcredentials.registry.support.ContractEvents.credential;
-import static eu.microcredentials.registry.support.ContractEvents.envelope;
-import static eu.microcredentials.registry.support.ContractEvents.newId;
+import static eu.microcredentials.testsupport.ContractEvents.credential;
+import static eu.microcredentials.testsupport.ContractEvents.envelope;
+import static eu.microcredentials.testsupport.ContractEvents.newId;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -16,9 +16,9 @@ import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.KafkaCloudEvents;
 import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.CredentialIssued;
-import eu.microcredentials.registry.support.ContractProducer;
-import eu.microcredentials.registry.support.Eventually;
-import eu.microcredentials.registry.support.TopicReader;
+import eu.microcredentials.testsupport.ContractProducer;
+import eu.microcredentials.testsupport.Eventually;
+import eu.microcredentials.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

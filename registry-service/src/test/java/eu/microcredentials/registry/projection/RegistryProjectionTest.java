@@ -1,9 +1,9 @@
 package eu.microcredentials.registry.projection;
 
-import static eu.microcredentials.registry.support.ContractEvents.awardingBody;
-import static eu.microcredentials.registry.support.ContractEvents.credential;
-import static eu.microcredentials.registry.support.ContractEvents.envelope;
-import static eu.microcredentials.registry.support.ContractEvents.newId;
+import static eu.microcredentials.testsupport.ContractEvents.awardingBody;
+import static eu.microcredentials.testsupport.ContractEvents.credential;
+import static eu.microcredentials.testsupport.ContractEvents.envelope;
+import static eu.microcredentials.testsupport.ContractEvents.newId;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -16,8 +16,8 @@ import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.AwardingBodyRegistered;
 import eu.microcredentials.events.data.CredentialIssued;
-import eu.microcredentials.registry.support.ContractProducer;
-import eu.microcredentials.registry.support.Eventually;
+import eu.microcredentials.testsupport.ContractProducer;
+import eu.microcredentials.testsupport.Eventually;
 import eu.microcredentials.registry.support.RegistryDatabase;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;

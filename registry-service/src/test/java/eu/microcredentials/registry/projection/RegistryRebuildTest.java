@@ -1,17 +1,17 @@
 package eu.microcredentials.registry.projection;
 
-import static eu.microcredentials.registry.support.ContractEvents.awardingBody;
-import static eu.microcredentials.registry.support.ContractEvents.credential;
-import static eu.microcredentials.registry.support.ContractEvents.envelope;
-import static eu.microcredentials.registry.support.ContractEvents.newId;
+import static eu.microcredentials.testsupport.ContractEvents.awardingBody;
+import static eu.microcredentials.testsupport.ContractEvents.credential;
+import static eu.microcredentials.testsupport.ContractEvents.envelope;
+import static eu.microcredentials.testsupport.ContractEvents.newId;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.microcredentials.events.data.AwardingBodyRegistered;
-import eu.microcredentials.registry.support.ContractProducer;
-import eu.microcredentials.registry.support.Eventually;
+import eu.microcredentials.testsupport.ContractProducer;
+import eu.microcredentials.testsupport.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;

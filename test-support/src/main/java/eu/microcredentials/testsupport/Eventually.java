@@ -1,4 +1,4 @@
-package eu.microcredentials.registry.support;
+package eu.microcredentials.testsupport;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package eu.microcredentials.issuer.support;
+package eu.microcredentials.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package eu.microcredentials.registry.support;
+package eu.microcredentials.testsupport;
 
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.KafkaCloudEvents;

@@ -1,4 +1,4 @@
-package eu.microcredentials.registry.support;
+package eu.microcredentials.testsupport;
 
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;

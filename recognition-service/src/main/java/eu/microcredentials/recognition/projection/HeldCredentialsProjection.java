@@ -1,8 +1,13 @@
 package eu.microcredentials.recognition.projection;
 
+import eu.microcredentials.events.ContractViolation;
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.CredentialIssued;
+import eu.microcredentials.events.data.CredentialReinstated;
+import eu.microcredentials.events.data.CredentialRevoked;
+import eu.microcredentials.events.data.CredentialSuspended;
+import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.eventsourcing.Projection;
 import eu.microcredentials.recognition.domain.HeldCredential;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -34,7 +39,15 @@ public class HeldCredentialsProjection implements Projection {
 
     @Override
     public void apply(SqlConnection tx, EventEnvelope event) {
-        if (event.decode() instanceof CredentialIssued issued) {
+        EventData data = event.decode();
+        if (data instanceof CredentialRevoked revoked) {
+            changeStatus(tx, revoked.credentialId(), HeldCredential.Status.REVOKED);
+        } else if (data instanceof CredentialSuspended suspended) {
+            changeStatus(tx, suspended.credentialId(), HeldCredential.Status.SUSPENDED);
+        } else if (data instanceof CredentialReinstated reinstated) {
+            changeStatus(tx, reinstated.credentialId(), HeldCredential.Status.ACTIVE);
+        }
+        if (data instanceof CredentialIssued issued) {
             tx.preparedQuery(INSERT).execute(Tuple.tuple()
                     .addString(issued.credentialId())
                     .addString(issued.learner().id())
@@ -48,7 +61,15 @@ public class HeldCredentialsProjection implements Projection {
                     .addOffsetDateTime(issued.issuedAt().atOffset(ZoneOffset.UTC)))
                     .await().atMost(TIMEOUT);
         }
-        // lifecycle events change the status once the lifecycle capability lands
+    }
+
+    private static void changeStatus(SqlConnection tx, String credentialId, HeldCredential.Status status) {
+        int changed = tx.preparedQuery("UPDATE held_credential SET status = $2 WHERE id = $1")
+                .execute(Tuple.of(credentialId, status.name())).await().atMost(TIMEOUT).rowCount();
+        if (changed == 0) {
+            // a credential's events are read in order, so it was issued before: this one breaks the contract
+            throw new ContractViolation(status + " for credential " + credentialId + ", which was never issued");
+        }
     }
 
     @Override

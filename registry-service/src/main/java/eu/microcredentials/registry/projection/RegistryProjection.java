@@ -1,11 +1,15 @@
 package eu.microcredentials.registry.projection;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import eu.microcredentials.events.ContractViolation;
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.AwardingBodyRegistered;
 import eu.microcredentials.events.data.CredentialIssued;
+import eu.microcredentials.events.data.CredentialReinstated;
+import eu.microcredentials.events.data.CredentialRevoked;
+import eu.microcredentials.events.data.CredentialSuspended;
 import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.events.data.SigningKeyAdded;
 import eu.microcredentials.events.data.SigningKeyRetired;
@@ -16,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
@@ -100,12 +105,40 @@ public class RegistryProjection implements Projection {
                 throw new IllegalStateException("awarding body " + retired.awardingBodyId() + " retired key "
                         + retired.keyId() + ", which it never published");
             }
+        } else if (data instanceof CredentialRevoked revoked) {
+            changeStatus(tx, event, revoked.credentialId(), CredentialStatus.REVOKED, revoked.reason(),
+                    revoked.effectiveFrom() != null ? revoked.effectiveFrom() : revoked.revokedAt(), revoked.revokedAt(),
+                    revoked.actor());
+        } else if (data instanceof CredentialSuspended suspended) {
+            changeStatus(tx, event, suspended.credentialId(), CredentialStatus.SUSPENDED, suspended.reason(),
+                    suspended.suspendedAt(), suspended.suspendedAt(), suspended.actor());
+        } else if (data instanceof CredentialReinstated reinstated) {
+            changeStatus(tx, event, reinstated.credentialId(), CredentialStatus.ACTIVE, reinstated.reason(),
+                    reinstated.reinstatedAt(), reinstated.reinstatedAt(), reinstated.actor());
         }
-        // other types on these topics (lifecycle) are applied by later capabilities
+    }
+
+    private static void changeStatus(SqlConnection tx, EventEnvelope event, String credentialId, CredentialStatus status,
+                                     String reason, Instant effectiveFrom, Instant recordedAt, String actor) {
+        int changed = tx.preparedQuery("UPDATE registry_credential SET status = $2 WHERE id = $1")
+                .execute(Tuple.of(credentialId, status.name())).await().atMost(TIMEOUT).rowCount();
+        if (changed == 0) {
+            // a credential's events are read in order, so it was issued before: this one breaks the contract
+            throw new ContractViolation(status + " for credential " + credentialId + ", which was never issued");
+        }
+        tx.preparedQuery("""
+                        INSERT INTO registry_status_change (event_id, credential_id, status, reason, effective_from,
+                                                            recorded_at, actor)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+                .execute(Tuple.tuple().addUUID(event.id()).addString(credentialId).addString(status.name())
+                        .addString(reason).addOffsetDateTime(effectiveFrom.atOffset(ZoneOffset.UTC))
+                        .addOffsetDateTime(recordedAt.atOffset(ZoneOffset.UTC)).addString(actor))
+                .await().atMost(TIMEOUT);
     }
 
     @Override
     public void reset(SqlConnection tx) {
+        tx.query("DELETE FROM registry_status_change").execute().await().atMost(TIMEOUT);
         tx.query("DELETE FROM registry_signing_key").execute().await().atMost(TIMEOUT);
         tx.query("DELETE FROM registry_credential").execute().await().atMost(TIMEOUT);
         tx.query("DELETE FROM registry_awarding_body").execute().await().atMost(TIMEOUT);

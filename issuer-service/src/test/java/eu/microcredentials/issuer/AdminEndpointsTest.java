@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import eu.microcredentials.issuer.support.Eventually;
+import eu.microcredentials.testsupport.Eventually;
 import eu.microcredentials.issuer.support.IssuerApi;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

@@ -1,8 +1,12 @@
 package eu.microcredentials.issuer.infrastructure;
 
 import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.EventType;
 import eu.microcredentials.events.data.AwardingBodyRegistered;
 import eu.microcredentials.events.data.CredentialIssued;
+import eu.microcredentials.events.data.CredentialReinstated;
+import eu.microcredentials.events.data.CredentialRevoked;
+import eu.microcredentials.events.data.CredentialSuspended;
 import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.events.data.QualityAssurance;
 import eu.microcredentials.events.data.SigningKeyAdded;
@@ -15,10 +19,13 @@ import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyEvent;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyProfile;
 import eu.microcredentials.issuer.domain.awardingbody.SigningKey;
 import eu.microcredentials.issuer.domain.credential.CredentialEvent;
+import eu.microcredentials.issuer.domain.credential.CredentialStatus;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
+import eu.microcredentials.issuer.domain.credential.Reason;
 import eu.microcredentials.issuer.domain.credential.SignedCredential;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Translates between the issuer's domain events and the public event contract, both ways: domain
@@ -128,7 +135,44 @@ public final class ContractMapping {
                     issued.issuedAt());
             return new PendingEvent(data, issued.issuedAt(), data.awardingBodyId(), issued.awardingBodyCountry().value());
         }
+        String awardingBody = event.awardingBody().toString();
+        String country = event.awardingBodyCountry().value();
+        if (event instanceof CredentialEvent.Revoked revoked) {
+            return new PendingEvent(new CredentialRevoked(revoked.credentialId().toString(), awardingBody,
+                    revoked.reason().text(), revoked.effectiveFrom(), revoked.actor(),
+                    revoked.supersededBy() == null ? null : revoked.supersededBy().toString(), revoked.revokedAt()),
+                    revoked.revokedAt(), awardingBody, country);
+        }
+        if (event instanceof CredentialEvent.Suspended suspended) {
+            return new PendingEvent(new CredentialSuspended(suspended.credentialId().toString(), awardingBody,
+                    suspended.reason().text(), suspended.actor(), suspended.suspendedAt()),
+                    suspended.suspendedAt(), awardingBody, country);
+        }
+        if (event instanceof CredentialEvent.Reinstated reinstated) {
+            return new PendingEvent(new CredentialReinstated(reinstated.credentialId().toString(), awardingBody,
+                    reinstated.reason().text(), reinstated.actor(), reinstated.reinstatedAt()),
+                    reinstated.reinstatedAt(), awardingBody, country);
+        }
         throw new IllegalArgumentException("unmapped credential event " + event);
+    }
+
+    /** The credential events that change its status. */
+    public static final List<EventType> STATUS_CHANGES = List.of(EventType.CREDENTIAL_REVOKED,
+            EventType.CREDENTIAL_SUSPENDED, EventType.CREDENTIAL_REINSTATED);
+
+    /** The status a credential is in after an event of this type; empty for events of other streams. */
+    public static Optional<CredentialStatus> statusAfter(EventType type) {
+        switch (type) {
+            case CREDENTIAL_ISSUED:
+            case CREDENTIAL_REINSTATED:
+                return Optional.of(CredentialStatus.ACTIVE);
+            case CREDENTIAL_SUSPENDED:
+                return Optional.of(CredentialStatus.SUSPENDED);
+            case CREDENTIAL_REVOKED:
+                return Optional.of(CredentialStatus.REVOKED);
+            default:
+                return Optional.empty();
+        }
     }
 
     public static CredentialEvent credentialEvent(EventEnvelope envelope) {
@@ -173,6 +217,24 @@ public final class ContractMapping {
                     statusEntry(issued, REVOCATION).statusListIndex(),
                     URI.create(statusEntry(issued, REVOCATION).statusListCredential()),
                     URI.create(statusEntry(issued, SUSPENSION).statusListCredential())));
+        }
+        if (data instanceof CredentialRevoked revoked) {
+            return new CredentialEvent.Revoked(CredentialId.parse(revoked.credentialId()),
+                    AwardingBodyId.parse(revoked.awardingBodyId()), new CountryCode(envelope.country()),
+                    new Reason(revoked.reason()),
+                    revoked.effectiveFrom() == null ? revoked.revokedAt() : revoked.effectiveFrom(), revoked.actor(),
+                    revoked.supersededBy() == null ? null : CredentialId.parse(revoked.supersededBy()),
+                    revoked.revokedAt());
+        }
+        if (data instanceof CredentialSuspended suspended) {
+            return new CredentialEvent.Suspended(CredentialId.parse(suspended.credentialId()),
+                    AwardingBodyId.parse(suspended.awardingBodyId()), new CountryCode(envelope.country()),
+                    new Reason(suspended.reason()), suspended.actor(), suspended.suspendedAt());
+        }
+        if (data instanceof CredentialReinstated reinstated) {
+            return new CredentialEvent.Reinstated(CredentialId.parse(reinstated.credentialId()),
+                    AwardingBodyId.parse(reinstated.awardingBodyId()), new CountryCode(envelope.country()),
+                    new Reason(reinstated.reason()), reinstated.actor(), reinstated.reinstatedAt());
         }
         throw new IllegalArgumentException("not a credential event: " + envelope);
     }

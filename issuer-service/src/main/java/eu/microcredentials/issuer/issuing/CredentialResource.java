@@ -1,15 +1,12 @@
 package eu.microcredentials.issuer.issuing;
 
-import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.eventsourcing.web.Problem;
 import eu.microcredentials.eventsourcing.web.RequestFields;
 import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.CredentialId;
 import eu.microcredentials.issuer.domain.credential.Credential;
-import eu.microcredentials.issuer.domain.credential.CredentialEvent;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
-import eu.microcredentials.issuer.infrastructure.ContractMapping;
 import eu.microcredentials.issuer.registering.AwardingBodyRegistration;
 import eu.microcredentials.events.EventJson;
 import eu.microcredentials.issuer.access.Caller;
@@ -32,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,18 +51,6 @@ public class CredentialResource {
         this.issuing = issuing;
         this.awardingBodies = awardingBodies;
         this.clock = clock;
-    }
-
-    /** A credential as its issuer sees it; {@code credential} holds every standard element as published. */
-    public record CredentialView(String id, String awardingBodyId, String status, Instant issuedAt,
-                                 String verifiableCredential, CredentialIssued credential) {
-        static CredentialView of(Credential.Active active) {
-            CredentialIssued data = (CredentialIssued) ContractMapping.toContract(new CredentialEvent.Issued(
-                    active.id(), active.awardingBody(), active.awardingBodyCountry(), active.content(),
-                    active.issuedAt(), active.signed())).data();
-            return new CredentialView(active.id().toString(), active.awardingBody().toString(), "ACTIVE",
-                    active.issuedAt(), active.signed().compactJwt(), data);
-        }
     }
 
     @POST
@@ -125,13 +109,14 @@ public class CredentialResource {
 
     private Uni<CredentialView> replay(IdempotencyKeys.Outcome earlier, String requestHash, String key) {
         String credentialId = IdempotencyKeys.replay(earlier, requestHash, key).getString("credentialId");
-        return issuing.find(CredentialId.parse(credentialId)).map(state -> CredentialView.of((Credential.Active) state));
+        return issuing.find(CredentialId.parse(credentialId)).map(state -> CredentialView.of((Credential.Issued) state));
     }
 
     @GET
     @Path("/credentials/{id}")
     @Authenticated
-    @Operation(summary = "The issuer's view of a credential, with its learner's personal data: its awarding body or operators only")
+    @Operation(summary = "The issuer's view of a credential, with its learner's personal data, its status and status "
+            + "history: its awarding body or operators only")
     public Uni<CredentialView> get(@PathParam("id") String id) {
         CredentialId credentialId;
         try {
@@ -140,9 +125,9 @@ public class CredentialResource {
             throw Problem.notFound("credential", id).exception();
         }
         return issuing.find(credentialId).map(state -> {
-            if (state instanceof Credential.Active active) {
-                Caller.mayActFor(identity, active.awardingBody().toString());
-                return CredentialView.of(active);
+            if (state instanceof Credential.Issued issued) {
+                Caller.mayActFor(identity, issued.awardingBody().toString());
+                return CredentialView.of(issued);
             }
             throw Problem.notFound("credential", id).exception();
         });

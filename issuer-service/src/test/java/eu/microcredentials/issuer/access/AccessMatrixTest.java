@@ -2,10 +2,14 @@ package eu.microcredentials.issuer.access;
 
 import static eu.microcredentials.issuer.support.IssuerApi.PROBLEM_JSON;
 import static eu.microcredentials.issuer.support.IssuerApi.asOperator;
+import static eu.microcredentials.issuer.support.IssuerApi.because;
 import static eu.microcredentials.issuer.support.IssuerApi.fullCredential;
 import static eu.microcredentials.issuer.support.IssuerApi.issueCredential;
 import static eu.microcredentials.issuer.support.IssuerApi.newLearner;
 import static eu.microcredentials.issuer.support.IssuerApi.registerAwardingBody;
+import static eu.microcredentials.issuer.support.IssuerApi.reinstate;
+import static eu.microcredentials.issuer.support.IssuerApi.revoke;
+import static eu.microcredentials.issuer.support.IssuerApi.suspend;
 import static eu.microcredentials.issuer.support.IssuerApi.withKey;
 import static eu.microcredentials.issuer.support.VerifiableCredentials.publishedKeys;
 import static io.restassured.RestAssured.given;
@@ -59,7 +63,10 @@ class AccessMatrixTest {
                 request -> request.when().get("/api/v1/credentials/{id}", credentialOfA),
                 request -> request.when().post("/api/v1/awarding-bodies/{id}/signing-keys", a.id()),
                 request -> request.contentType(ContentType.JSON).body(REGISTRATION.formatted(UUID.randomUUID()))
-                        .when().post("/api/v1/awarding-bodies"));
+                        .when().post("/api/v1/awarding-bodies"),
+                request -> revoke(request, credentialOfA, because("Access check")),
+                request -> suspend(request, credentialOfA, because("Access check")),
+                request -> reinstate(request, credentialOfA, because("Access check")));
     }
 
     /** Makes the request and checks it was refused with {@code status} as problem+json and recorded no event. */
@@ -93,6 +100,15 @@ class AccessMatrixTest {
 
         assertEquals(keys.stream().map(PublishedKey::keyId).toList(),
                 publishedKeys(a.id()).stream().map(PublishedKey::keyId).toList(), "A's keys after B's attempt");
+    }
+
+    @Test
+    void another_awarding_body_s_key_may_not_revoke_suspend_or_reinstate_a_s_credential() {
+        for (Function<RequestSpecification, Response> change : protectedOperationsOnA().subList(4, 7)) {
+            assertRefused(403, change, b.request());
+        }
+        a.request().when().get("/api/v1/credentials/{id}", credentialOfA)
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
     }
 
     @Test

@@ -26,7 +26,7 @@ import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.issuer.support.EventLog;
 import eu.microcredentials.issuer.support.IssuerApi.AwardingBody;
-import eu.microcredentials.issuer.support.TopicReader;
+import eu.microcredentials.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

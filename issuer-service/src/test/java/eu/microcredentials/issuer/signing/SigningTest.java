@@ -28,7 +28,7 @@ import eu.microcredentials.events.KafkaCloudEvents;
 import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.issuer.support.IssuerApi.AwardingBody;
-import eu.microcredentials.issuer.support.TopicReader;
+import eu.microcredentials.testsupport.TopicReader;
 import eu.microcredentials.issuer.support.VerifiableCredentials.PublishedKey;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

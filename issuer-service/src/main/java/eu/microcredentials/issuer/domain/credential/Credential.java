@@ -4,14 +4,90 @@ import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.CountryCode;
 import eu.microcredentials.issuer.domain.CredentialId;
 import java.time.Instant;
+import java.util.List;
 
-/** A credential's state, one type per state. */
+/**
+ * A credential's state, one type per state: not issued, or issued and {@link Active}, {@link Suspended}
+ * or {@link Revoked} (final). What was issued never changes; the status changes are its history.
+ */
 public sealed interface Credential {
 
     record NotIssued() implements Credential {
     }
 
+    /** What every issued credential carries, whatever its status. */
+    sealed interface Issued extends Credential permits Active, Suspended, Revoked {
+        CredentialId id();
+
+        AwardingBodyId awardingBody();
+
+        CountryCode awardingBodyCountry();
+
+        MicroCredential content();
+
+        Instant issuedAt();
+
+        SignedCredential signed();
+
+        /** Every status change since issuing, oldest first. */
+        List<StatusChange> history();
+
+        CredentialStatus status();
+    }
+
+    /** Valid: issued, or reinstated after a suspension. */
     record Active(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
-                  MicroCredential content, Instant issuedAt, SignedCredential signed) implements Credential {
+                  MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history)
+            implements Issued {
+        public Active {
+            history = List.copyOf(history);
+        }
+
+        /** Just issued: no status change yet. */
+        public Active(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
+                      MicroCredential content, Instant issuedAt, SignedCredential signed) {
+            this(id, awardingBody, awardingBodyCountry, content, issuedAt, signed, List.of());
+        }
+
+        @Override
+        public CredentialStatus status() {
+            return CredentialStatus.ACTIVE;
+        }
+    }
+
+    /** Temporarily not valid; may be reinstated or revoked. */
+    record Suspended(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
+                     MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history)
+            implements Issued {
+        public Suspended {
+            history = List.copyOf(history);
+        }
+
+        @Override
+        public CredentialStatus status() {
+            return CredentialStatus.SUSPENDED;
+        }
+    }
+
+    /** Never valid again (from the revocation's {@code effectiveFrom}): the final state. */
+    record Revoked(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
+                   MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history)
+            implements Issued {
+        public Revoked {
+            history = List.copyOf(history);
+        }
+
+        @Override
+        public CredentialStatus status() {
+            return CredentialStatus.REVOKED;
+        }
+    }
+
+    /**
+     * One change of a credential's status, as its issuer and operators see it (never published in a
+     * status list): the status it led to, why, from when, when it was recorded and by whom.
+     */
+    record StatusChange(CredentialStatus status, Reason reason, Instant effectiveFrom, Instant recordedAt,
+                        String actor) {
     }
 }

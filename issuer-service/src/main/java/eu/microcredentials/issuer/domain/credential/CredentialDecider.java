@@ -1,11 +1,22 @@
 package eu.microcredentials.issuer.domain.credential;
 
+import eu.microcredentials.issuer.domain.CredentialId;
+import eu.microcredentials.issuer.domain.InvalidValue;
 import eu.microcredentials.issuer.domain.Refusal;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Decides what issuing a credential records, and folds a credential's events into its state. */
+/**
+ * Decides what issuing, revoking, suspending and reinstating a credential record, and folds a
+ * credential's events into its state.
+ *
+ * <pre>
+ *   NotIssued --issue--> Active --suspend--> Suspended --reinstate--> Active
+ *                        Active or Suspended --revoke--> Revoked (final)
+ * </pre>
+ */
 public final class CredentialDecider {
     /** A date is in the future when it has not begun anywhere on Earth yet. */
     public static final ZoneOffset LATEST_TIME_ZONE = ZoneOffset.ofHours(14);
@@ -13,9 +24,25 @@ public final class CredentialDecider {
     private CredentialDecider() {
     }
 
+    public static List<CredentialEvent> decide(CredentialCommand command, Credential state) {
+        if (command instanceof IssueCredential issue) {
+            return decide(issue, state);
+        }
+        if (command instanceof RevokeCredential revoke) {
+            return decide(revoke, state);
+        }
+        if (command instanceof SuspendCredential suspend) {
+            return decide(suspend, state);
+        }
+        if (command instanceof ReinstateCredential reinstate) {
+            return decide(reinstate, state);
+        }
+        throw new IllegalArgumentException("unknown credential command " + command);
+    }
+
     public static List<CredentialEvent> decide(IssueCredential command, Credential state) {
-        if (state instanceof Credential.Active active) {
-            throw new Refusal("credential " + active.id() + " is already issued");
+        if (state instanceof Credential.Issued issued) {
+            throw new Refusal("credential " + issued.id() + " is already issued");
         }
         if (!(command.awardingBody() instanceof AwardingBody.Registered awardingBody)) {
             throw new Refusal("the awarding body is not registered");
@@ -33,12 +60,90 @@ public final class CredentialDecider {
                 awardingBody.profile().country(), command.content(), command.at(), command.signed()));
     }
 
+    /** An active or suspended credential can be revoked, once; a revocation cannot be undone. */
+    public static List<CredentialEvent> decide(RevokeCredential command, Credential state) {
+        Credential.Issued issued = issued(command.credentialId(), state);
+        if (issued instanceof Credential.Revoked) {
+            throw new IllegalTransition(issued.id(), issued.status(), "a revocation is final");
+        }
+        if (command.effectiveFrom().isAfter(command.at())) {
+            throw new InvalidValue("effectiveFrom", "effectiveFrom " + command.effectiveFrom()
+                    + " is in the future; a revocation takes effect now or retroactively");
+        }
+        if (command.effectiveFrom().isBefore(issued.issuedAt())) {
+            throw new InvalidValue("effectiveFrom", "effectiveFrom " + command.effectiveFrom()
+                    + " is before the credential was issued at " + issued.issuedAt());
+        }
+        return List.of(new CredentialEvent.Revoked(issued.id(), issued.awardingBody(), issued.awardingBodyCountry(),
+                command.reason(), command.effectiveFrom(), command.actor(), null, command.at()));
+    }
+
+    /** Only an active credential can be suspended. */
+    public static List<CredentialEvent> decide(SuspendCredential command, Credential state) {
+        Credential.Issued issued = issued(command.credentialId(), state);
+        if (issued instanceof Credential.Suspended) {
+            throw new IllegalTransition(issued.id(), issued.status(), "it is already suspended");
+        }
+        if (issued instanceof Credential.Revoked) {
+            throw new IllegalTransition(issued.id(), issued.status(), "a revoked credential cannot be suspended");
+        }
+        return List.of(new CredentialEvent.Suspended(issued.id(), issued.awardingBody(), issued.awardingBodyCountry(),
+                command.reason(), command.actor(), command.at()));
+    }
+
+    /** Only a suspended credential can be reinstated. */
+    public static List<CredentialEvent> decide(ReinstateCredential command, Credential state) {
+        Credential.Issued issued = issued(command.credentialId(), state);
+        if (issued instanceof Credential.Active) {
+            throw new IllegalTransition(issued.id(), issued.status(), "only a suspended credential can be reinstated");
+        }
+        if (issued instanceof Credential.Revoked) {
+            throw new IllegalTransition(issued.id(), issued.status(), "a revocation is final");
+        }
+        return List.of(new CredentialEvent.Reinstated(issued.id(), issued.awardingBody(), issued.awardingBodyCountry(),
+                command.reason(), command.actor(), command.at()));
+    }
+
+    private static Credential.Issued issued(CredentialId id, Credential state) {
+        if (state instanceof Credential.Issued issued) {
+            return issued;
+        }
+        throw new UnknownCredential(id);
+    }
+
     public static Credential evolve(Credential state, CredentialEvent event) {
         if (event instanceof CredentialEvent.Issued issued) {
             return new Credential.Active(issued.credentialId(), issued.awardingBody(), issued.awardingBodyCountry(),
                     issued.content(), issued.issuedAt(), issued.signed());
         }
+        if (!(state instanceof Credential.Issued current)) {
+            throw new IllegalStateException(event + " on a credential that was not issued");
+        }
+        if (event instanceof CredentialEvent.Revoked revoked) {
+            List<Credential.StatusChange> history = with(current, new Credential.StatusChange(CredentialStatus.REVOKED,
+                    revoked.reason(), revoked.effectiveFrom(), revoked.revokedAt(), revoked.actor()));
+            return new Credential.Revoked(current.id(), current.awardingBody(), current.awardingBodyCountry(),
+                    current.content(), current.issuedAt(), current.signed(), history);
+        }
+        if (event instanceof CredentialEvent.Suspended suspended) {
+            List<Credential.StatusChange> history = with(current, new Credential.StatusChange(CredentialStatus.SUSPENDED,
+                    suspended.reason(), suspended.suspendedAt(), suspended.suspendedAt(), suspended.actor()));
+            return new Credential.Suspended(current.id(), current.awardingBody(), current.awardingBodyCountry(),
+                    current.content(), current.issuedAt(), current.signed(), history);
+        }
+        if (event instanceof CredentialEvent.Reinstated reinstated) {
+            List<Credential.StatusChange> history = with(current, new Credential.StatusChange(CredentialStatus.ACTIVE,
+                    reinstated.reason(), reinstated.reinstatedAt(), reinstated.reinstatedAt(), reinstated.actor()));
+            return new Credential.Active(current.id(), current.awardingBody(), current.awardingBodyCountry(),
+                    current.content(), current.issuedAt(), current.signed(), history);
+        }
         throw new IllegalStateException("unknown credential event " + event);
+    }
+
+    private static List<Credential.StatusChange> with(Credential.Issued current, Credential.StatusChange change) {
+        List<Credential.StatusChange> history = new ArrayList<>(current.history());
+        history.add(change);
+        return history;
     }
 
     public static Credential replay(List<CredentialEvent> events) {

@@ -5,11 +5,37 @@ import eu.microcredentials.issuer.domain.CountryCode;
 import eu.microcredentials.issuer.domain.CredentialId;
 import java.time.Instant;
 
-/** What happens to a credential. */
+/**
+ * What happens to a credential. Every event names the credential's awarding body and its country,
+ * which subscribers filter on.
+ */
 public sealed interface CredentialEvent {
     CredentialId credentialId();
 
+    AwardingBodyId awardingBody();
+
+    CountryCode awardingBodyCountry();
+
     record Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                   MicroCredential content, Instant issuedAt, SignedCredential signed) implements CredentialEvent {
+    }
+
+    /**
+     * Revoked for good, recorded at {@code revokedAt} and effective from {@code effectiveFrom} (which may
+     * lie before); {@code supersededBy} names a credential that replaces it, if any.
+     */
+    record Revoked(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
+                   Reason reason, Instant effectiveFrom, String actor, CredentialId supersededBy, Instant revokedAt)
+            implements CredentialEvent {
+    }
+
+    /** Suspended until reinstated (or revoked). */
+    record Suspended(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
+                     Reason reason, String actor, Instant suspendedAt) implements CredentialEvent {
+    }
+
+    /** Valid again after a suspension. */
+    record Reinstated(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
+                      Reason reason, String actor, Instant reinstatedAt) implements CredentialEvent {
     }
 }

@@ -9,5 +9,5 @@ import java.time.Instant;
  * {@code signed} the credential as signed with the awarding body's active key.
  */
 public record IssueCredential(CredentialId credentialId, AwardingBody awardingBody, MicroCredential content, Instant at,
-                              SignedCredential signed) {
+                              SignedCredential signed) implements CredentialCommand {
 }

@@ -1,0 +1,6 @@
+package eu.microcredentials.issuer.domain.credential;
+
+/** What may be asked of a credential. */
+public sealed interface CredentialCommand
+        permits IssueCredential, RevokeCredential, SuspendCredential, ReinstateCredential {
+}

@@ -50,7 +50,19 @@ public class RegistryQueries {
 
     /** An awarding body known to the registry, with the signing keys it published (retired ones too). */
     public record RegisteredAwardingBody(String id, String legalName, String country, String website,
-                                         Instant registeredAt, JsonNode details, List<PublishedKey> keys) {
+                                         Instant registeredAt, JsonNode details, List<PublishedKey> keys,
+                                         Accreditation accreditation, List<AccreditationDecision> accreditationHistory) {
+    }
+
+    /** The accreditation that holds now: status ACCREDITED or WITHDRAWN, or NONE (then nothing else). */
+    public record Accreditation(String status, String qualityAssuranceAgency, String evidence, Instant validFrom,
+                                Instant validUntil) {
+        static final Accreditation NONE = new Accreditation("NONE", null, null, null, null);
+    }
+
+    /** One recorded decision on a body's accreditation, oldest first; on a withdrawal validFrom is when it ends. */
+    public record AccreditationDecision(String status, String qualityAssuranceAgency, String evidence, Instant validFrom,
+                                        Instant validUntil, Instant decidedAt, String actor) {
     }
 
     /** A signing key as external verifiers need it: its kid, JOSE algorithm, public JWK and when it signs. */
@@ -92,22 +104,59 @@ public class RegistryQueries {
                 .map(rows -> rows.iterator().next().getLong("total"));
     }
 
-    public Uni<List<RegisteredAwardingBody>> awardingBodies(String country) {
-        return publishedKeys(country).flatMap(keys -> pool.preparedQuery("""
-                        SELECT id, legal_name, country, website, registered_at, data::text AS data
-                        FROM registry_awarding_body WHERE ($1::text IS NULL OR country = $1) ORDER BY legal_name, id""")
-                .execute(Tuple.of(country))
+    /**
+     * The awarding bodies, optionally of one country and with one current accreditation status
+     * (ACCREDITED, WITHDRAWN or NONE), with their keys and accreditation.
+     */
+    public Uni<List<RegisteredAwardingBody>> awardingBodies(String country, String accreditation) {
+        return publishedKeys(country).flatMap(keys -> accreditationHistory(country).flatMap(history -> pool.preparedQuery("""
+                        SELECT b.id, b.legal_name, b.country, b.website, b.registered_at, b.data::text AS data,
+                               a.status, a.agency, a.evidence, a.valid_from, a.valid_until
+                        FROM registry_awarding_body b LEFT JOIN registry_accreditation_current a ON a.awarding_body_id = b.id
+                        WHERE ($1::text IS NULL OR b.country = $1)
+                          AND ($2::text IS NULL OR coalesce(a.status, 'NONE') = $2)
+                        ORDER BY b.legal_name, b.id""")
+                .execute(Tuple.of(country, accreditation))
                 .map(rows -> {
                     List<RegisteredAwardingBody> bodies = new ArrayList<>();
                     for (Row row : rows) {
                         String id = row.getString("id");
+                        Accreditation current = row.getString("status") == null ? Accreditation.NONE
+                                : new Accreditation(row.getString("status"), row.getString("agency"),
+                                row.getString("evidence"), instant(row.getOffsetDateTime("valid_from")),
+                                instant(row.getOffsetDateTime("valid_until")));
                         bodies.add(new RegisteredAwardingBody(id, row.getString("legal_name"),
                                 row.getString("country"), row.getString("website"),
                                 row.getOffsetDateTime("registered_at").toInstant(), json(row.getString("data")),
-                                keys.getOrDefault(id, List.of())));
+                                keys.getOrDefault(id, List.of()), current, history.getOrDefault(id, List.of())));
                     }
                     return bodies;
-                }));
+                })));
+    }
+
+    /** Every accreditation decision of the awarding bodies (of one country), by awarding body, oldest first. */
+    private Uni<Map<String, List<AccreditationDecision>>> accreditationHistory(String country) {
+        return pool.preparedQuery("""
+                        SELECT a.awarding_body_id, a.status, a.agency, a.evidence, a.valid_from, a.valid_until,
+                               a.decided_at, a.actor
+                        FROM registry_accreditation a JOIN registry_awarding_body b ON b.id = a.awarding_body_id
+                        WHERE ($1::text IS NULL OR b.country = $1) ORDER BY a.awarding_body_id, a.version""")
+                .execute(Tuple.of(country))
+                .map(rows -> {
+                    Map<String, List<AccreditationDecision>> history = new HashMap<>();
+                    for (Row row : rows) {
+                        history.computeIfAbsent(row.getString("awarding_body_id"), body -> new ArrayList<>())
+                                .add(new AccreditationDecision(row.getString("status"), row.getString("agency"),
+                                        row.getString("evidence"), instant(row.getOffsetDateTime("valid_from")),
+                                        instant(row.getOffsetDateTime("valid_until")),
+                                        instant(row.getOffsetDateTime("decided_at")), row.getString("actor")));
+                    }
+                    return history;
+                });
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     /** The published keys of the awarding bodies (of one country), by awarding body, oldest first. */

@@ -60,14 +60,26 @@ public class RegistryResource {
 
     @GET
     @Path("/awarding-bodies")
-    @Operation(summary = "The awarding bodies the registry knows, optionally of one country, with their signing keys",
+    @Operation(summary = "The awarding bodies the registry knows, optionally of one country or accreditation status, "
+            + "with their signing keys and accreditation",
             description = "Each body's published keys, retired ones too (with retiredAt), as public JWKs: external "
-                    + "verifiers can check the signatures of its credentials with them.")
-    public Uni<List<RegistryQueries.RegisteredAwardingBody>> awardingBodies(@QueryParam("country") String country) {
+                    + "verifiers can check the signatures of its credentials with them. `accreditation` is the one that "
+                    + "holds now (status ACCREDITED, WITHDRAWN or NONE), `accreditationHistory` every recorded decision.")
+    public Uni<List<RegistryQueries.RegisteredAwardingBody>> awardingBodies(@QueryParam("country") String country,
+                                                                            @QueryParam("accreditation") String accreditation) {
         RequestFields fields = new RequestFields();
         String code = country == null || country.isBlank() ? null
                 : fields.read("/query/country", () -> CredentialSearch.checkCountry(country));
+        String status = accreditation == null || accreditation.isBlank() ? null
+                : fields.read("/query/accreditation", () -> accreditationStatus(accreditation));
         fields.throwIfInvalid();
-        return queries.awardingBodies(code);
+        return queries.awardingBodies(code, status);
+    }
+
+    private static String accreditationStatus(String value) {
+        if (!List.of("ACCREDITED", "WITHDRAWN", "NONE").contains(value)) {
+            throw new IllegalArgumentException("accreditation must be ACCREDITED, WITHDRAWN or NONE; was " + value);
+        }
+        return value;
     }
 }

@@ -1,5 +1,6 @@
 package eu.microcredentials.issuer.access;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
  * {@code ~/.microcredentials/operator-api-key}), readable by its owner only.
  */
 @ApplicationScoped
+@Startup // created at start, so that a generated key is there to read before the first request
 public class OperatorKey {
     private static final Logger LOG = Logger.getLogger(OperatorKey.class);
     private final byte[] key;

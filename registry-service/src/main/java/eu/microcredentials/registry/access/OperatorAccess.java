@@ -7,43 +7,34 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Lets through only requests bearing the registry operators' API key ({@code mc.access.operator-api-key},
- * env {@code MC_REGISTRY_OPERATOR_API_KEY}). Without a configured key every such write is refused:
- * the registry never invents one.
+ * Lets through only requests bearing the registry operators' API key ({@link OperatorKey}). Without a
+ * configured key every such write is refused: the registry never invents one.
  */
 @Provider
 @OperatorsOnly
 public class OperatorAccess implements ContainerRequestFilter {
-    private static final String BEARER = "Bearer ";
-    private final Optional<byte[]> key;
+    private final OperatorKey key;
 
-    public OperatorAccess(@ConfigProperty(name = "mc.access.operator-api-key") Optional<String> configured) {
-        this.key = configured.map(String::strip).filter(value -> !value.isEmpty())
-                .map(value -> value.getBytes(StandardCharsets.UTF_8));
+    public OperatorAccess(OperatorKey key) {
+        this.key = key;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || header.substring(BEARER.length()).isBlank()) {
+        if (OperatorKey.bearer(header) == null) {
             request.abortWith(unauthenticated("send Authorization: Bearer <registry operator API key>"));
             return;
         }
-        if (key.isEmpty()) {
+        if (!key.configured()) {
             request.abortWith(new Problem(URI.create("https://microcredentials.eu/problems/forbidden"), "Forbidden", 403,
                     "no registry operator API key is configured: writes are closed", null, List.of()).response());
             return;
         }
-        byte[] presented = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(key.get(), presented)) {
+        if (!key.presentedIn(header)) {
             request.abortWith(unauthenticated("unknown API key"));
         }
     }

@@ -1,13 +1,16 @@
 package eu.microcredentials.registry.domain;
 
+import eu.microcredentials.registry.domain.accreditation.AccreditationHistory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Decides whether a presented credential verifies, from what it claims and what the registry knows:
- * seven checks, always all reported and always in the same order. A check that cannot run because an
- * earlier one left it nothing to work with fails as "not checked", saying why.
+ * nine checks, always all reported and always in the same order. A check that cannot run because an
+ * earlier one left it nothing to work with fails as "not checked", saying why. The two accreditation
+ * checks are informational: an awarding body need not be accredited by a national registry for its
+ * credentials to verify, so they are reported for the verifier to weigh but do not decide {@code verified}.
  */
 public final class CredentialVerification {
     public static final String FORMAT = "format";
@@ -17,35 +20,38 @@ public final class CredentialVerification {
     public static final String KEY_ACTIVE_AT_ISSUANCE = "key-active-at-issuance";
     public static final String REGISTERED_RECORD = "registered-record";
     public static final String STATUS = "status";
+    public static final String ACCREDITED_AT_ISSUANCE = "accredited-at-issuance";
+    public static final String ACCREDITED_NOW = "accredited-now";
     /** The names of the checks, in the order they are reported. */
     public static final List<String> CHECKS = List.of(FORMAT, ISSUER_REGISTERED, SIGNING_KEY, SIGNATURE,
-            KEY_ACTIVE_AT_ISSUANCE, REGISTERED_RECORD, STATUS);
+            KEY_ACTIVE_AT_ISSUANCE, REGISTERED_RECORD, STATUS, ACCREDITED_AT_ISSUANCE, ACCREDITED_NOW);
 
     private CredentialVerification() {
     }
 
     /**
-     * @param presented        the credential as presented
-     * @param awardingBodyName the registered name of the awarding body it names; empty when not registered
-     * @param key              the published key its header names; empty when the registry knows none
-     * @param record           the registry's record of the credential it names; empty when there is none
-     * @param signature        checks the signature with a key; asked only for a key of the credential's awarding body
+     * @param presented the credential as presented
+     * @param known     what the registry knows of its awarding body, key, record and accreditation
+     * @param signature checks the signature with a key; asked only for a key of the credential's awarding body
      */
-    public static Verification verify(PresentedCredential presented, Optional<String> awardingBodyName,
-                                      Optional<SigningKey> key, Optional<RegistryRecord> record,
+    public static Verification verify(PresentedCredential presented, RegistryKnowledge known,
                                       SignatureVerifier signature) {
-        VerificationCheck signingKey = signingKey(presented, key);
-        Optional<SigningKey> issuersKey = signingKey.passed() ? key : Optional.empty();
+        Optional<RegistryRecord> record = known.record();
+        VerificationCheck signingKey = signingKey(presented, known.key());
+        Optional<SigningKey> issuersKey = signingKey.passed() ? known.key() : Optional.empty();
         List<VerificationCheck> checks = List.of(
                 format(presented),
-                issuerRegistered(presented, awardingBodyName),
+                issuerRegistered(presented, known.awardingBodyName()),
                 signingKey,
                 signature(issuersKey, signature),
                 keyActiveAtIssuance(presented, issuersKey, record),
                 registeredRecord(presented, record),
-                status(presented, record));
+                status(presented, record),
+                accreditedAtIssuance(presented, record, known.accreditation()),
+                accreditedNow(presented, known.accreditation(), known.now()));
         return Verification.of(presented.credentialId(), presented.awardingBodyId(),
-                record.map(RegistryRecord::status).orElse(null), checks);
+                record.map(RegistryRecord::status).orElse(null),
+                record.isPresent() ? known.latestStatusChange().orElse(null) : null, checks);
     }
 
     private static VerificationCheck format(PresentedCredential presented) {
@@ -101,19 +107,12 @@ public final class CredentialVerification {
         if (key.isEmpty()) {
             return VerificationCheck.notChecked(KEY_ACTIVE_AT_ISSUANCE, "no published key of the credential's awarding body");
         }
-        // the registry's record says when the issuer issued it; the payload's validFrom is only a claim
-        Instant issuedAt;
-        String source;
-        if (record.isPresent()) {
-            issuedAt = record.get().issuedAt();
-            source = "issued at " + issuedAt + " (registry record)";
-        } else if (presented.validFrom() != null) {
-            issuedAt = presented.validFrom();
-            source = "valid from " + issuedAt + " (not in the registry)";
-        } else {
-            return VerificationCheck.notChecked(KEY_ACTIVE_AT_ISSUANCE,
-                    "the credential is not in the registry and has no readable validFrom");
+        Optional<IssuingInstant> issuing = IssuingInstant.of(presented, record);
+        if (issuing.isEmpty()) {
+            return VerificationCheck.notChecked(KEY_ACTIVE_AT_ISSUANCE, IssuingInstant.UNKNOWN);
         }
+        Instant issuedAt = issuing.get().instant();
+        String source = issuing.get().source();
         SigningKey signing = key.get();
         String validity = "key " + signing.keyId() + " is " + signing.validity().describe();
         return signing.validity().activeAt(issuedAt)
@@ -152,5 +151,47 @@ public final class CredentialVerification {
         return status == CredentialStatus.ACTIVE
                 ? VerificationCheck.passed(STATUS, "status is " + status)
                 : VerificationCheck.failed(STATUS, "status is " + status);
+    }
+
+    private static VerificationCheck accreditedAtIssuance(PresentedCredential presented, Optional<RegistryRecord> record,
+                                                          AccreditationHistory accreditation) {
+        if (presented.awardingBodyId() == null) {
+            return VerificationCheck.notChecked(ACCREDITED_AT_ISSUANCE, "the credential names no awarding body (issuer.id)")
+                    .informational();
+        }
+        Optional<IssuingInstant> issuing = IssuingInstant.of(presented, record);
+        if (issuing.isEmpty()) {
+            return VerificationCheck.notChecked(ACCREDITED_AT_ISSUANCE, IssuingInstant.UNKNOWN).informational();
+        }
+        AccreditationHistory.Standing standing = accreditation.at(issuing.get().instant());
+        return new VerificationCheck(ACCREDITED_AT_ISSUANCE, standing.accredited(), false,
+                standing.detail() + "; " + issuing.get().source());
+    }
+
+    private static VerificationCheck accreditedNow(PresentedCredential presented, AccreditationHistory accreditation,
+                                                   Instant now) {
+        if (presented.awardingBodyId() == null) {
+            return VerificationCheck.notChecked(ACCREDITED_NOW, "the credential names no awarding body (issuer.id)")
+                    .informational();
+        }
+        AccreditationHistory.Standing standing = accreditation.at(now);
+        return new VerificationCheck(ACCREDITED_NOW, standing.accredited(), false, standing.detail());
+    }
+
+    /** When the credential was issued: the registry's record says so; the payload's validFrom is only a claim. */
+    private record IssuingInstant(Instant instant, String source) {
+        static final String UNKNOWN = "the credential is not in the registry and has no readable validFrom";
+
+        static Optional<IssuingInstant> of(PresentedCredential presented, Optional<RegistryRecord> record) {
+            if (record.isPresent()) {
+                Instant issuedAt = record.get().issuedAt();
+                return Optional.of(new IssuingInstant(issuedAt, "issued at " + issuedAt + " (registry record)"));
+            }
+            if (presented.validFrom() != null) {
+                return Optional.of(new IssuingInstant(presented.validFrom(),
+                        "valid from " + presented.validFrom() + " (not in the registry)"));
+            }
+            return Optional.empty();
+        }
     }
 }

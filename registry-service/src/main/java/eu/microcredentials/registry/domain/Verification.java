@@ -4,31 +4,39 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outcome of verifying a presented credential: verified only when every check passed. The ids are
- * those the credential claims (null when it could not be read), the status the registry's (null when it
- * does not hold the credential).
+ * The outcome of verifying a presented credential: verified only when every required check passed
+ * (informational checks, such as the awarding body's accreditation, are reported but do not decide).
+ * The ids are those the credential claims (null when it could not be read), the status the registry's
+ * (null when it does not hold the credential); {@code statusDetail} is the latest status change, null
+ * unless the caller may see it.
  */
 public record Verification(boolean verified, String credentialId, String awardingBodyId, CredentialStatus status,
-                           List<VerificationCheck> checks) {
+                           StatusChange statusDetail, List<VerificationCheck> checks) {
 
     public Verification {
         checks = List.copyOf(checks);
-        if (verified != allPassed(checks)) {
-            throw new IllegalArgumentException("verified must be true exactly when every check passed");
+        if (verified != requiredPassed(checks)) {
+            throw new IllegalArgumentException("verified must be true exactly when every required check passed");
         }
     }
 
     public static Verification of(String credentialId, String awardingBodyId, CredentialStatus status,
                                   List<VerificationCheck> checks) {
-        return new Verification(allPassed(checks), credentialId, awardingBodyId, status, checks);
+        return of(credentialId, awardingBodyId, status, null, checks);
     }
 
-    /** The first check that failed, if any: the one to name when telling why a credential did not verify. */
+    public static Verification of(String credentialId, String awardingBodyId, CredentialStatus status,
+                                  StatusChange statusDetail, List<VerificationCheck> checks) {
+        return new Verification(requiredPassed(checks), credentialId, awardingBodyId, status, statusDetail, checks);
+    }
+
+    /** The first required check that failed, if any: the one to name when telling why a credential did not verify. */
     public Optional<VerificationCheck> firstFailure() {
-        return checks.stream().filter(check -> !check.passed()).findFirst();
+        return checks.stream().filter(check -> check.required() && !check.passed()).findFirst();
     }
 
-    private static boolean allPassed(List<VerificationCheck> checks) {
-        return !checks.isEmpty() && checks.stream().allMatch(VerificationCheck::passed);
+    private static boolean requiredPassed(List<VerificationCheck> checks) {
+        return checks.stream().anyMatch(VerificationCheck::required)
+                && checks.stream().filter(VerificationCheck::required).allMatch(VerificationCheck::passed);
     }
 }

@@ -4,6 +4,10 @@ import eu.microcredentials.registry.domain.CredentialStatus;
 import eu.microcredentials.registry.domain.KeyValidity;
 import eu.microcredentials.registry.domain.RegistryRecord;
 import eu.microcredentials.registry.domain.SigningKey;
+import eu.microcredentials.registry.domain.StatusChange;
+import eu.microcredentials.registry.domain.accreditation.AccreditationEvent;
+import eu.microcredentials.registry.domain.accreditation.AccreditationHistory;
+import eu.microcredentials.registry.domain.accreditation.AwardingBodyId;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,11 +15,17 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.net.URI;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** What the registry's read model knows that a verification weighs: awarding bodies, published keys, records. */
+/**
+ * What the registry's read model knows that a verification weighs: awarding bodies, published keys,
+ * records, status changes and accreditation decisions.
+ */
 @ApplicationScoped
 public class VerificationQueries {
     private final Pool pool;
@@ -50,6 +60,51 @@ public class VerificationQueries {
                 .map(rows -> first(rows, row -> new RegistryRecord(row.getString("id"), row.getString("awarding_body_id"),
                         CredentialStatus.valueOf(row.getString("status")), row.getOffsetDateTime("issued_at").toInstant(),
                         row.getString("verifiable_credential"))));
+    }
+
+    /** The latest status change recorded for the credential; empty when its status never changed. */
+    public Uni<Optional<StatusChange>> latestStatusChange(String credentialId) {
+        return pool.preparedQuery("""
+                        SELECT reason, effective_from, recorded_at FROM registry_status_change
+                        WHERE credential_id = $1 ORDER BY recorded_at DESC LIMIT 1""")
+                .execute(Tuple.of(credentialId))
+                .map(rows -> first(rows, row -> new StatusChange(row.getString("reason"),
+                        row.getOffsetDateTime("effective_from").toInstant(),
+                        row.getOffsetDateTime("recorded_at").toInstant())));
+    }
+
+    /** Every accreditation decision recorded for the awarding body, in the order it was decided. */
+    public Uni<AccreditationHistory> accreditationHistory(String awardingBodyId) {
+        return pool.preparedQuery("""
+                        SELECT status, agency, evidence, valid_from, valid_until, decided_at, actor
+                        FROM registry_accreditation WHERE awarding_body_id = $1 ORDER BY version""")
+                .execute(Tuple.of(awardingBodyId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        // also for an id no body could have (the presented credential says what it likes)
+                        return AccreditationHistory.none();
+                    }
+                    AwardingBodyId body = new AwardingBodyId(awardingBodyId);
+                    List<AccreditationEvent> decisions = new ArrayList<>();
+                    for (Row row : rows) {
+                        decisions.add(decision(body, row));
+                    }
+                    return new AccreditationHistory(decisions);
+                });
+    }
+
+    private static AccreditationEvent decision(AwardingBodyId body, Row row) {
+        String evidenceText = row.getString("evidence");
+        URI evidence = evidenceText == null ? null : URI.create(evidenceText);
+        Instant validFrom = instant(row.getOffsetDateTime("valid_from"));
+        Instant decidedAt = row.getOffsetDateTime("decided_at").toInstant();
+        if ("ACCREDITED".equals(row.getString("status"))) {
+            return new AccreditationEvent.Granted(body, row.getString("agency"), evidence, validFrom,
+                    instant(row.getOffsetDateTime("valid_until")), row.getString("actor"), decidedAt);
+        }
+        // a withdrawal's valid_from is from when the accreditation no longer holds
+        return new AccreditationEvent.Withdrawn(body, row.getString("agency"), evidence,
+                validFrom != null ? validFrom : decidedAt, row.getString("actor"), decidedAt);
     }
 
     private static <T> Optional<T> first(RowSet<Row> rows, Function<Row, T> map) {

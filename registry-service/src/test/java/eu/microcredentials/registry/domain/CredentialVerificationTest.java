@@ -9,6 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import eu.microcredentials.registry.domain.accreditation.AccreditationEvent;
+import eu.microcredentials.registry.domain.accreditation.AccreditationHistory;
+import eu.microcredentials.registry.domain.accreditation.AwardingBodyId;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +27,7 @@ class CredentialVerificationTest {
     private static final String COMPACT = "header.payload.signature";
     private static final Instant KEY_ACTIVE_FROM = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant ISSUED_AT = Instant.parse("2026-03-14T10:15:30Z");
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private static final SigningKey KEY = new SigningKey("key-1", BODY, "ES256", "{\"kty\":\"EC\"}",
             KeyValidity.activeSince(KEY_ACTIVE_FROM));
     private static final RegistryRecord RECORD = new RegistryRecord(CREDENTIAL, BODY, CredentialStatus.ACTIVE, ISSUED_AT,
@@ -38,7 +43,7 @@ class CredentialVerificationTest {
     @Test
     void a_registered_credential_signed_with_its_bodys_active_key_verifies() {
         List<String> asked = new ArrayList<>();
-        Verification verification = CredentialVerification.verify(presented(), Optional.of("Universiteit van Test"),
+        Verification verification = verify(presented(), Optional.of("Universiteit van Test"),
                 Optional.of(KEY), Optional.of(RECORD), key -> {
                     asked.add(key.keyId());
                     return VALID.verify(key);
@@ -59,7 +64,7 @@ class CredentialVerificationTest {
 
     @Test
     void a_signature_that_does_not_verify_fails_the_signature_check() {
-        Verification verification = CredentialVerification.verify(presented(), Optional.of("U"), Optional.of(KEY),
+        Verification verification = verify(presented(), Optional.of("U"), Optional.of(KEY),
                 Optional.of(RECORD), INVALID);
         assertFalse(verification.verified());
         assertEquals(List.of("signature"), failed(verification));
@@ -69,7 +74,7 @@ class CredentialVerificationTest {
     @Test
     void a_key_of_another_awarding_body_fails_and_is_not_used() {
         SigningKey othersKey = new SigningKey("key-1", "another-body", "ES256", "{}", KeyValidity.activeSince(KEY_ACTIVE_FROM));
-        Verification verification = CredentialVerification.verify(presented(), Optional.of("U"), Optional.of(othersKey),
+        Verification verification = verify(presented(), Optional.of("U"), Optional.of(othersKey),
                 Optional.of(RECORD), NEVER);
         assertEquals(List.of("signing-key", "signature", "key-active-at-issuance"), failed(verification));
         assertEquals("key key-1 belongs to another awarding body (another-body), not to " + BODY,
@@ -80,7 +85,7 @@ class CredentialVerificationTest {
 
     @Test
     void an_unknown_key_and_an_unregistered_issuer_fail() {
-        Verification verification = CredentialVerification.verify(presented(), Optional.empty(), Optional.empty(),
+        Verification verification = verify(presented(), Optional.empty(), Optional.empty(),
                 Optional.empty(), NEVER);
         assertEquals(List.of("issuer-registered", "signing-key", "signature", "key-active-at-issuance",
                 "registered-record", "status"), failed(verification));
@@ -96,7 +101,7 @@ class CredentialVerificationTest {
     void a_key_retired_before_the_registered_issuing_instant_fails_even_if_the_signature_verifies() {
         SigningKey retired = new SigningKey("key-1", BODY, "ES256", "{}",
                 new KeyValidity(KEY_ACTIVE_FROM, ISSUED_AT.minusSeconds(60)));
-        Verification verification = CredentialVerification.verify(presented(), Optional.of("U"), Optional.of(retired),
+        Verification verification = verify(presented(), Optional.of("U"), Optional.of(retired),
                 Optional.of(RECORD), VALID);
         assertEquals(List.of("key-active-at-issuance"), failed(verification));
         assertTrue(detail(verification, "key-active-at-issuance").startsWith(
@@ -107,7 +112,7 @@ class CredentialVerificationTest {
     void a_key_retired_after_issuance_still_verifies_what_it_signed() {
         SigningKey retired = new SigningKey("key-1", BODY, "ES256", "{}",
                 new KeyValidity(KEY_ACTIVE_FROM, ISSUED_AT.plusSeconds(60)));
-        Verification verification = CredentialVerification.verify(presented(), Optional.of("U"), Optional.of(retired),
+        Verification verification = verify(presented(), Optional.of("U"), Optional.of(retired),
                 Optional.of(RECORD), VALID);
         assertTrue(verification.verified(), verification.checks().toString());
     }
@@ -119,7 +124,7 @@ class CredentialVerificationTest {
                 Instant.parse("2026-09-01T00:00:00Z"), COMPACT);
         SigningKey retired = new SigningKey("key-1", BODY, "ES256", "{}",
                 new KeyValidity(KEY_ACTIVE_FROM, Instant.parse("2026-06-01T00:00:00Z")));
-        Verification verification = CredentialVerification.verify(presented(), Optional.of("U"), Optional.of(retired),
+        Verification verification = verify(presented(), Optional.of("U"), Optional.of(retired),
                 Optional.of(issuedLater), VALID);
         assertEquals(List.of("key-active-at-issuance"), failed(verification));
     }
@@ -128,7 +133,7 @@ class CredentialVerificationTest {
     void without_a_registry_record_the_key_is_checked_at_valid_from() {
         SigningKey retired = new SigningKey("key-1", BODY, "ES256", "{}",
                 new KeyValidity(KEY_ACTIVE_FROM, ISSUED_AT.minusSeconds(1)));
-        Verification verification = CredentialVerification.verify(presented(), Optional.of("U"), Optional.of(retired),
+        Verification verification = verify(presented(), Optional.of("U"), Optional.of(retired),
                 Optional.empty(), VALID);
         assertEquals(List.of("key-active-at-issuance", "registered-record", "status"), failed(verification));
         assertTrue(detail(verification, "key-active-at-issuance").startsWith(
@@ -138,7 +143,7 @@ class CredentialVerificationTest {
     @Test
     void a_credential_that_differs_from_the_registered_one_fails_the_record_check() {
         RegistryRecord other = new RegistryRecord(CREDENTIAL, BODY, CredentialStatus.ACTIVE, ISSUED_AT, "other.signed.form");
-        Verification verification = CredentialVerification.verify(presented(), Optional.of("U"), Optional.of(KEY),
+        Verification verification = verify(presented(), Optional.of("U"), Optional.of(KEY),
                 Optional.of(other), VALID);
         assertEquals(List.of("registered-record"), failed(verification));
         assertEquals("the presented credential differs from the one registered as " + CREDENTIAL,
@@ -148,7 +153,7 @@ class CredentialVerificationTest {
     @Test
     void a_credential_registered_unsigned_cannot_be_matched() {
         RegistryRecord unsigned = new RegistryRecord(CREDENTIAL, BODY, CredentialStatus.ACTIVE, ISSUED_AT, null);
-        Verification verification = CredentialVerification.verify(presented(), Optional.of("U"), Optional.of(KEY),
+        Verification verification = verify(presented(), Optional.of("U"), Optional.of(KEY),
                 Optional.of(unsigned), VALID);
         assertEquals(List.of("registered-record"), failed(verification));
     }
@@ -157,7 +162,7 @@ class CredentialVerificationTest {
     void a_revoked_or_suspended_credential_fails_the_status_check_saying_its_status() {
         for (CredentialStatus status : List.of(CredentialStatus.REVOKED, CredentialStatus.SUSPENDED)) {
             RegistryRecord record = new RegistryRecord(CREDENTIAL, BODY, status, ISSUED_AT, COMPACT);
-            Verification verification = CredentialVerification.verify(presented(), Optional.of("U"), Optional.of(KEY),
+            Verification verification = verify(presented(), Optional.of("U"), Optional.of(KEY),
                     Optional.of(record), VALID);
             assertEquals(List.of("status"), failed(verification));
             assertEquals("status is " + status, detail(verification, "status"));
@@ -167,13 +172,14 @@ class CredentialVerificationTest {
 
     @Test
     void what_is_not_a_jws_fails_every_check_and_says_why_the_others_did_not_run() {
-        Verification verification = CredentialVerification.verify(
+        Verification verification = verify(
                 PresentedCredential.unreadable("hello", "not a compact JWS: Invalid serialization"),
                 Optional.empty(), Optional.empty(), Optional.empty(), NEVER);
         assertFalse(verification.verified());
-        assertEquals(CredentialVerification.CHECKS, failed(verification));
+        assertEquals(CredentialVerification.CHECKS, verification.checks().stream().filter(check -> !check.passed())
+                .map(VerificationCheck::name).toList());
         assertEquals("not a compact JWS: Invalid serialization", detail(verification, "format"));
-        for (VerificationCheck check : verification.checks().subList(1, 7)) {
+        for (VerificationCheck check : verification.checks().subList(1, 9)) {
             assertTrue(check.detail().startsWith("not checked: "), check.toString());
         }
         assertNull(verification.credentialId());
@@ -184,7 +190,7 @@ class CredentialVerificationTest {
         PresentedCredential.Claims good = PresentedCredentialTest.claims();
         PresentedCredential wrongType = PresentedCredential.read(COMPACT, new PresentedCredential.Claims("JWT", good.kid(),
                 good.alg(), good.firstContext(), good.types(), good.id(), good.issuerId(), good.validFrom(), null));
-        Verification verification = CredentialVerification.verify(wrongType, Optional.of("U"), Optional.of(KEY),
+        Verification verification = verify(wrongType, Optional.of("U"), Optional.of(KEY),
                 Optional.of(RECORD), VALID);
         assertEquals(List.of("format"), failed(verification));
         assertEquals("header typ must be vc+jwt; was JWT", detail(verification, "format"));
@@ -195,16 +201,156 @@ class CredentialVerificationTest {
         List<VerificationCheck> oneFailed = List.of(VerificationCheck.passed("a", "ok"), VerificationCheck.failed("b", "no"));
         assertFalse(Verification.of(null, null, null, oneFailed).verified());
         assertFalse(Verification.of(null, null, null, List.of()).verified());
-        assertThrows(IllegalArgumentException.class, () -> new Verification(true, null, null, null, oneFailed));
+        assertThrows(IllegalArgumentException.class, () -> new Verification(true, null, null, null, null, oneFailed));
         assertEquals("not checked: why", VerificationCheck.notChecked("c", "why").detail());
+    }
+
+    private static final URI EVIDENCE = URI.create("https://www.eqar.eu/qa-results/report/12345");
+    private static final URI WITHDRAWAL = URI.create("https://www.eqar.eu/qa-results/report/12346");
+
+    private static AccreditationEvent granted(Instant validFrom, Instant validUntil) {
+        return new AccreditationEvent.Granted(new AwardingBodyId(BODY), "A3ES", EVIDENCE, validFrom, validUntil,
+                "registry-operator", validFrom);
+    }
+
+    private static AccreditationEvent withdrawn(Instant effectiveFrom) {
+        return new AccreditationEvent.Withdrawn(new AwardingBodyId(BODY), "A3ES", WITHDRAWAL, effectiveFrom,
+                "registry-operator", effectiveFrom);
+    }
+
+    private static Verification withAccreditation(AccreditationEvent... decisions) {
+        return verify(presented(), Optional.of("U"), Optional.of(KEY), Optional.of(RECORD),
+                new AccreditationHistory(List.of(decisions)), VALID);
+    }
+
+    private static VerificationCheck check(Verification verification, String name) {
+        return verification.checks().stream().filter(each -> each.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void the_accreditation_checks_are_reported_last_and_are_informational() {
+        Verification verification = withAccreditation();
+        assertEquals(List.of("accredited-at-issuance", "accredited-now"),
+                CredentialVerification.CHECKS.subList(7, 9));
+        for (VerificationCheck check : verification.checks()) {
+            assertEquals(!check.name().startsWith("accredited-"), check.required(), check.toString());
+        }
+        // a body without any accreditation decision verifies as before
+        assertTrue(verification.verified(), verification.checks().toString());
+        assertTrue(verification.firstFailure().isEmpty());
+        assertFalse(check(verification, "accredited-at-issuance").passed());
+        assertEquals("no accreditation recorded; issued at " + ISSUED_AT + " (registry record)",
+                detail(verification, "accredited-at-issuance"));
+        assertFalse(check(verification, "accredited-now").passed());
+        assertEquals("no accreditation recorded", detail(verification, "accredited-now"));
+    }
+
+    @Test
+    void accredited_before_issuance_and_still_passes_both() {
+        Verification verification = withAccreditation(granted(KEY_ACTIVE_FROM, null));
+        assertTrue(check(verification, "accredited-at-issuance").passed());
+        assertTrue(check(verification, "accredited-now").passed());
+        assertEquals("accredited by A3ES from " + KEY_ACTIVE_FROM + " without end (evidence " + EVIDENCE + ")",
+                detail(verification, "accredited-now"));
+        assertTrue(detail(verification, "accredited-at-issuance").startsWith("accredited by A3ES from " + KEY_ACTIVE_FROM));
+    }
+
+    @Test
+    void withdrawn_after_issuance_still_passes_at_issuance_but_not_now() {
+        Instant withdrawnFrom = ISSUED_AT.plusSeconds(3600);
+        Verification verification = withAccreditation(granted(KEY_ACTIVE_FROM, null), withdrawn(withdrawnFrom));
+        assertTrue(check(verification, "accredited-at-issuance").passed());
+        assertFalse(check(verification, "accredited-now").passed());
+        assertEquals("the accreditation by A3ES was withdrawn from " + withdrawnFrom
+                + " (evidence " + WITHDRAWAL + ")", detail(verification, "accredited-now"));
+        assertTrue(verification.verified(), "the accreditation checks do not decide verified");
+    }
+
+    @Test
+    void a_withdrawal_effective_before_issuance_fails_at_issuance_even_when_decided_later() {
+        Verification verification = withAccreditation(granted(KEY_ACTIVE_FROM, null), withdrawn(ISSUED_AT.minusSeconds(1)));
+        assertFalse(check(verification, "accredited-at-issuance").passed());
+        assertFalse(check(verification, "accredited-now").passed());
+    }
+
+    @Test
+    void the_accreditation_period_is_from_inclusive_until_exclusive() {
+        assertTrue(check(withAccreditation(granted(ISSUED_AT, null)), "accredited-at-issuance").passed());
+        assertFalse(check(withAccreditation(granted(ISSUED_AT.plusMillis(1), null)), "accredited-at-issuance").passed());
+        Verification expired = withAccreditation(granted(KEY_ACTIVE_FROM, ISSUED_AT));
+        assertFalse(check(expired, "accredited-at-issuance").passed());
+        assertEquals("not accredited at " + ISSUED_AT + ": the accreditation by A3ES is from " + KEY_ACTIVE_FROM
+                        + " until " + ISSUED_AT + "; issued at " + ISSUED_AT + " (registry record)",
+                detail(expired, "accredited-at-issuance"));
+        Verification expiresLater = withAccreditation(granted(KEY_ACTIVE_FROM, ISSUED_AT.plusSeconds(1)));
+        assertTrue(check(expiresLater, "accredited-at-issuance").passed());
+        assertFalse(check(expiresLater, "accredited-now").passed());
+    }
+
+    @Test
+    void accredited_again_after_a_withdrawal_holds_now_and_a_renewal_keeps_the_earlier_period() {
+        Instant withdrawnFrom = ISSUED_AT.plusSeconds(3600);
+        Instant again = withdrawnFrom.plusSeconds(3600);
+        Verification reaccredited = withAccreditation(granted(KEY_ACTIVE_FROM, null), withdrawn(withdrawnFrom),
+                granted(again, null));
+        assertTrue(check(reaccredited, "accredited-at-issuance").passed());
+        assertTrue(check(reaccredited, "accredited-now").passed());
+        Verification renewed = withAccreditation(granted(KEY_ACTIVE_FROM, ISSUED_AT.plusSeconds(60)),
+                granted(ISSUED_AT.plusSeconds(60), null));
+        assertTrue(check(renewed, "accredited-at-issuance").passed());
+        assertTrue(check(renewed, "accredited-now").passed());
+    }
+
+    @Test
+    void the_latest_status_change_is_reported_only_when_given_and_a_retroactive_revocation_is_revoked() {
+        Instant beforeIssuance = ISSUED_AT.minusSeconds(86_400);
+        StatusChange revocation = new StatusChange("fraud", beforeIssuance, NOW);
+        RegistryRecord revoked = new RegistryRecord(CREDENTIAL, BODY, CredentialStatus.REVOKED, ISSUED_AT, COMPACT);
+        Verification shown = CredentialVerification.verify(presented(), new RegistryKnowledge(Optional.of("U"),
+                Optional.of(KEY), Optional.of(revoked), AccreditationHistory.none(), Optional.of(revocation), NOW), VALID);
+        assertEquals(CredentialStatus.REVOKED, shown.status());
+        assertEquals(revocation, shown.statusDetail());
+        assertFalse(shown.verified());
+        assertEquals(List.of("status"), failed(shown));
+
+        Verification hidden = verify(presented(), Optional.of("U"), Optional.of(KEY), Optional.of(revoked), VALID);
+        assertNull(hidden.statusDetail());
+        assertEquals(CredentialStatus.REVOKED, hidden.status());
+    }
+
+    @Test
+    void verified_counts_only_the_required_checks() {
+        List<VerificationCheck> informationalFailed = List.of(VerificationCheck.passed("a", "ok"),
+                VerificationCheck.failed("b", "no").informational());
+        assertTrue(Verification.of(null, null, null, informationalFailed).verified());
+        assertFalse(Verification.of(null, null, null, List.of(VerificationCheck.passed("a", "ok").informational()))
+                .verified());
+        assertThrows(IllegalArgumentException.class,
+                () -> new Verification(false, null, null, null, null, informationalFailed));
     }
 
     private static List<String> names(Verification verification) {
         return verification.checks().stream().map(VerificationCheck::name).toList();
     }
 
+    /** The required checks that failed: those that decide {@code verified}. */
     private static List<String> failed(Verification verification) {
-        return verification.checks().stream().filter(check -> !check.passed()).map(VerificationCheck::name).toList();
+        return verification.checks().stream().filter(check -> check.required() && !check.passed())
+                .map(VerificationCheck::name).toList();
+    }
+
+    /** What the registry knows of a body without any accreditation decision, verified at {@link #NOW}. */
+    private static Verification verify(PresentedCredential presented, Optional<String> awardingBodyName,
+                                       Optional<SigningKey> key, Optional<RegistryRecord> record,
+                                       SignatureVerifier signature) {
+        return verify(presented, awardingBodyName, key, record, AccreditationHistory.none(), signature);
+    }
+
+    private static Verification verify(PresentedCredential presented, Optional<String> awardingBodyName,
+                                       Optional<SigningKey> key, Optional<RegistryRecord> record,
+                                       AccreditationHistory accreditation, SignatureVerifier signature) {
+        return CredentialVerification.verify(presented, new RegistryKnowledge(awardingBodyName, key, record,
+                accreditation, Optional.empty(), NOW), signature);
     }
 
     private static String detail(Verification verification, String check) {

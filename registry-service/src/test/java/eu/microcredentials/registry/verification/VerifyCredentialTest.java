@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -20,12 +22,14 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.testsupport.ContractProducer;
 import eu.microcredentials.testsupport.Eventually;
 import eu.microcredentials.registry.support.VcJwts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +49,9 @@ class VerifyCredentialTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String COUNTRY = "LU";
     private static final String[] CHECKS = {"format", "issuer-registered", "signing-key", "signature",
-            "key-active-at-issuance", "registered-record", "status"};
+            "key-active-at-issuance", "registered-record", "status", "accredited-at-issuance", "accredited-now"};
+    private static final String OPERATOR_KEY = "test-registry-operator-key";
+    private static final String DEQAR = "https://www.eqar.eu/qa-results/report/12345";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -76,8 +82,13 @@ class VerifyCredentialTest {
                 .body("awardingBodyId", equalTo(issued.awardingBody()))
                 .body("status", equalTo("ACTIVE"))
                 .body("checks.name", contains(CHECKS))
-                .body("checks.passed", everyItem(equalTo(true)))
+                .body("checks.findAll { it.required }.passed", everyItem(equalTo(true)))
+                .body("checks.findAll { it.required }.size()", equalTo(7))
                 .body("checks.detail", everyItem(notNullValue()))
+                .body("statusDetail", nullValue())
+                .body(check("accredited-at-issuance") + ".required", equalTo(false))
+                .body(check("accredited-at-issuance") + ".passed", equalTo(false))
+                .body(check("accredited-now") + ".detail", equalTo("no accreditation recorded"))
                 .body(check("signature") + ".detail", containsString(issued.key().getKeyID()))
                 .body(check("status") + ".detail", equalTo("status is ACTIVE"));
 
@@ -253,6 +264,81 @@ class VerifyCredentialTest {
     }
 
     @Test
+    void accreditation_and_revocation_are_reported_and_only_the_operator_sees_why() {
+        Issued issued = issuedAndRegistered(VcJwts.p256Key());
+        operator().body(Map.of("status", "ACCREDITED", "qualityAssuranceAgency", "A3ES", "evidence", DEQAR,
+                        "validFrom", now().minus(2, ChronoUnit.DAYS).toString()))
+                .when().put("/api/v1/registry/awarding-bodies/{id}/accreditation", issued.awardingBody())
+                .then().statusCode(200);
+        Eventually.await(DEADLINE, () -> verify(issued.verifiableCredential())
+                .body(check("accredited-at-issuance") + ".passed", equalTo(true))
+                .body(check("accredited-now") + ".passed", equalTo(true)));
+        verify(issued.verifiableCredential())
+                .body("verified", equalTo(true))
+                .body(check("accredited-now") + ".detail", startsWith("accredited by A3ES from "))
+                .body(check("accredited-now") + ".detail", containsString("(evidence " + DEQAR + ")"));
+
+        operator().body(Map.of("status", "WITHDRAWN", "evidence", DEQAR + "/withdrawal"))
+                .when().put("/api/v1/registry/awarding-bodies/{id}/accreditation", issued.awardingBody())
+                .then().statusCode(200);
+        Eventually.await(DEADLINE, () -> verify(issued.verifiableCredential())
+                .body(check("accredited-now") + ".passed", equalTo(false)));
+        verify(issued.verifiableCredential())
+                .body("verified", equalTo(true))
+                .body(check("accredited-at-issuance") + ".passed", equalTo(true))
+                .body(check("accredited-now") + ".detail", containsString("was withdrawn from"));
+
+        // retroactive to before the issuing instant: still REVOKED
+        Instant revokedAt = now();
+        kafka.publish(envelope(new CredentialRevoked(issued.credentialId(), issued.awardingBody(), "Issued in error",
+                revokedAt.minus(3, ChronoUnit.DAYS), "operator", null, revokedAt), 2, issued.awardingBody(), COUNTRY));
+        Eventually.await(DEADLINE, () -> verify(issued.verifiableCredential()).body("status", equalTo("REVOKED")));
+        verify(issued.verifiableCredential())
+                .body("verified", equalTo(false))
+                .body(check("status") + ".passed", equalTo(false))
+                .body(check("status") + ".detail", equalTo("status is REVOKED"))
+                .body("$", not(hasKey("statusDetail")));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer not-the-operator-key")
+                .body(Map.of("credential", issued.verifiableCredential()))
+                .when().post("/api/v1/verifications")
+                .then().statusCode(200)
+                .body("status", equalTo("REVOKED"))
+                .body("$", not(hasKey("statusDetail")));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + OPERATOR_KEY)
+                .body(Map.of("credential", issued.verifiableCredential()))
+                .when().post("/api/v1/verifications")
+                .then().statusCode(200)
+                .body("status", equalTo("REVOKED"))
+                .body("statusDetail.reason", equalTo("Issued in error"))
+                .body("statusDetail.effectiveFrom", equalTo(revokedAt.minus(3, ChronoUnit.DAYS).toString()))
+                .body("statusDetail.recordedAt", equalTo(revokedAt.toString()));
+
+        ValidatableResponse posted = verify(issued.verifiableCredential());
+        given().when().get("/api/v1/registry/credentials/{id}/verification", issued.credentialId())
+                .then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("verified", equalTo(false))
+                .body("credentialId", equalTo(issued.credentialId()))
+                .body("status", equalTo("REVOKED"))
+                .body("$", not(hasKey("statusDetail")))
+                .body("checks.name", contains(CHECKS))
+                .body("checks.passed", equalTo(posted.extract().path("checks.passed")))
+                .body("checks.required", equalTo(posted.extract().path("checks.required")))
+                .body("checks.detail", equalTo(posted.extract().path("checks.detail")));
+        given().header("Authorization", "Bearer " + OPERATOR_KEY)
+                .when().get("/api/v1/registry/credentials/{id}/verification", issued.credentialId())
+                .then().statusCode(200)
+                .body("statusDetail.reason", equalTo("Issued in error"));
+    }
+
+    @Test
+    void verifying_a_credential_the_registry_does_not_hold_by_its_id_is_not_found() {
+        given().when().get("/api/v1/registry/credentials/{id}/verification", newId())
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void the_endpoint_is_documented_in_the_openapi_description() {
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200)
@@ -260,7 +346,12 @@ class VerifyCredentialTest {
                 .body("paths.'/api/v1/verifications'.post.summary", equalTo("Verify a signed credential"))
                 .body("paths.'/api/v1/verifications'.post.responses.'400'.content.'application/problem+json'", notNullValue())
                 .body("components.schemas.VerificationRequest.properties.credential.type", equalTo("string"))
-                .body("components.schemas.Verification.properties.checks.type", equalTo("array"));
+                .body("components.schemas.Verification.properties.checks.type", equalTo("array"))
+                .body("components.schemas.Verification.properties.statusDetail", notNullValue())
+                .body("components.schemas.VerificationCheck.properties.required.type", equalTo("boolean"))
+                .body("paths.'/api/v1/verifications'.post.description", containsString("accredited-now"))
+                .body("paths.'/api/v1/registry/credentials/{id}/verification'.get.tags", hasItem("Verification"))
+                .body("paths.'/api/v1/registry/credentials/{id}/verification'.get.responses.'404'", notNullValue());
     }
 
     private Issued issuedAndRegistered(JWK key) {
@@ -306,6 +397,10 @@ class VerifyCredentialTest {
                 .when().post("/api/v1/verifications")
                 .then().statusCode(200)
                 .contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification operator() {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + OPERATOR_KEY);
     }
 
     private static String check(String name) {

@@ -54,6 +54,34 @@ public final class JsonHttp {
         }
     }
 
+    public Answer put(String path, JsonNode body) {
+        try {
+            return send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + body, e);
+        }
+    }
+
+    /**
+     * GET of any URL (not only this service's), asking for {@code accept}: e.g. a status list named in a
+     * credential, as a verifier fetches it. The body is kept as text.
+     */
+    public static Answer getAbsolute(URI url, String accept) {
+        HttpRequest built = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", accept).GET().build();
+        try {
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
+            return new Answer(built.method() + " " + built.uri(), response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + built.method() + " " + built.uri(), e);
+        }
+    }
+
     /** One path segment, percent-encoded (a learner id such as {@code mailto:ana@example.org}). */
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
@@ -67,7 +95,8 @@ public final class JsonHttp {
         HttpRequest built = request.build();
         try {
             HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
-            return new Answer(built.method() + " " + built.uri(), response.statusCode(), response.body());
+            return new Answer(built.method() + " " + built.uri(), response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
             throw new UncheckedIOException(built.method() + " " + built.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
@@ -77,7 +106,11 @@ public final class JsonHttp {
     }
 
     /** A response: its status and its body, read as JSON on demand. */
-    public record Answer(String request, int status, String body) {
+    public record Answer(String request, int status, String body, String contentType) {
+
+        public Answer(String request, int status, String body) {
+            this(request, status, body, "");
+        }
 
         public JsonNode json() {
             try {

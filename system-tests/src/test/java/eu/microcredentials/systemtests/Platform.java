@@ -21,10 +21,10 @@ public final class Platform implements AutoCloseable {
     /** The operators' API key the issuer is started with: new for every run, known only to these tests. */
     private final String operatorApiKey = "mcop_systemtests_" + UUID.randomUUID();
     private final ServiceProcess issuer = issuer(port("issuer", 18081), operatorApiKey);
-    private final ServiceProcess registryA = new ServiceProcess("registry-a", "registry-service",
-            port("registry-a", 18082), "registry");
-    private final ServiceProcess registryB = new ServiceProcess("registry-b", "registry-service",
-            port("registry-b", 18092), "registry");
+    /** The registry operators' API key both registry instances are started with: new for every run, known only to these tests. */
+    private final String registryOperatorApiKey = "mcrop_systemtests_" + UUID.randomUUID();
+    private final ServiceProcess registryA = registry("registry-a", port("registry-a", 18082), registryOperatorApiKey);
+    private final ServiceProcess registryB = registry("registry-b", port("registry-b", 18092), registryOperatorApiKey);
     private final ServiceProcess recognition = new ServiceProcess("recognition", "recognition-service",
             port("recognition", 18083), "recognition");
 
@@ -36,6 +36,12 @@ public final class Platform implements AutoCloseable {
                 "MC_OPERATOR_API_KEY", operatorApiKey,
                 // the status list URLs in the credentials it signs name this instance, not the default port
                 "PUBLIC_BASE_URL", "http://127.0.0.1:" + port));
+    }
+
+    private static ServiceProcess registry(String name, int port, String registryOperatorApiKey) {
+        // the registry operators' key: without it the registry refuses every write (accreditation)
+        return new ServiceProcess(name, "registry-service", port, "registry",
+                Map.of("MC_REGISTRY_OPERATOR_API_KEY", registryOperatorApiKey));
     }
 
     /** Checks the infrastructure answers, then starts the four services and waits until each is ready. */
@@ -93,6 +99,11 @@ public final class Platform implements AutoCloseable {
 
     public ServiceProcess registryB() {
         return registryB;
+    }
+
+    /** A registry instance as the national registry's operators call it (accreditation decisions). */
+    public JsonHttp registryOperator(ServiceProcess registry) {
+        return registry.http().withApiKey(registryOperatorApiKey);
     }
 
     public List<ServiceProcess> registries() {

@@ -192,7 +192,9 @@ public final class ProjectionRunner implements AutoCloseable {
         // records dead-lettered by an attempt whose transaction then rolled back are not sent again
         Set<String> deadLettered = new HashSet<>();
         try {
-            boolean current = Transactions.inTransaction(pool, tx -> applyAll(tx, records, null, deadLettered));
+            Tally tally = new Tally();
+            boolean current = Transactions.inTransaction(pool, tx -> applyAll(tx, records, null, deadLettered, tally));
+            tally.count();
             if (!current) {
                 seekToStoredPositions(consumer.assignment());
                 return;
@@ -219,7 +221,9 @@ public final class ProjectionRunner implements AutoCloseable {
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= APPLY_ATTEMPTS; attempt++) {
             try {
-                Transactions.inTransaction(pool, tx -> applyAll(tx, single, null, deadLettered));
+                Tally tally = new Tally();
+                Transactions.inTransaction(pool, tx -> applyAll(tx, single, null, deadLettered, tally));
+                tally.count();
                 return;
             } catch (RuntimeException e) {
                 failure = e;
@@ -235,7 +239,7 @@ public final class ProjectionRunner implements AutoCloseable {
         RuntimeException reason = failure;
         LOG.errorf("projection %s: dead-lettering %s-%d@%d: %s", projection.name(), record.topic(), record.partition(),
                 record.offset(), reason);
-        Transactions.inTransaction(pool, tx -> applyAll(tx, single, reason, deadLettered));
+        Transactions.inTransaction(pool, tx -> applyAll(tx, single, reason, deadLettered, new Tally()));
     }
 
     /**
@@ -246,7 +250,7 @@ public final class ProjectionRunner implements AutoCloseable {
      * @return false when a rebuild started meanwhile: nothing was applied, positions must be re-read
      */
     private boolean applyAll(SqlConnection tx, ConsumerRecords<String, byte[]> records, Throwable deadLetterReason,
-                             Set<String> deadLettered) {
+                             Set<String> deadLettered, Tally tally) {
         Long shared = null;
         for (Row row : tx.preparedQuery(GENERATION_SHARED).execute(Tuple.of(projection.name())).await()
                 .atMost(Transactions.TIMEOUT)) {
@@ -268,7 +272,7 @@ public final class ProjectionRunner implements AutoCloseable {
             OffsetDateTime lastEventAt = null;
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
                 if (record.offset() < next) {
-                    duplicates.increment();
+                    tally.duplicates++;
                     continue;
                 }
                 last = record.offset();
@@ -303,13 +307,13 @@ public final class ProjectionRunner implements AutoCloseable {
                     appliedHere++;
                     lastEventAt = event.time();
                 } else {
-                    duplicates.increment();
+                    tally.duplicates++;
                 }
             }
             if (last >= 0) {
                 tx.preparedQuery(SAVE_POSITION).execute(Tuple.of(projection.name(), partition.topic(),
                         partition.partition(), last + 1, appliedHere, lastEventAt)).await().atMost(Transactions.TIMEOUT);
-                applied.increment(appliedHere);
+                tally.applied += appliedHere;
             }
         }
         return true;
@@ -326,6 +330,17 @@ public final class ProjectionRunner implements AutoCloseable {
         this.deadLettered.incrementAndGet();
         meters.counter("mc.dead.letters", "projection", projection.name(), "reason", reason.getClass().getSimpleName())
                 .increment();
+    }
+
+    /** What one transaction applied and skipped; counted in the metrics only once it committed. */
+    private final class Tally {
+        long applied;
+        long duplicates;
+
+        void count() {
+            ProjectionRunner.this.applied.increment(applied);
+            ProjectionRunner.this.duplicates.increment(duplicates);
+        }
     }
 
     private static String coordinates(ConsumerRecord<String, byte[]> record) {

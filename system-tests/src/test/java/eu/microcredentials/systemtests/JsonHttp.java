@@ -69,7 +69,10 @@ public final class JsonHttp {
      * credential, as a verifier fetches it. The body is kept as text.
      */
     public static Answer getAbsolute(URI url, String accept) {
-        HttpRequest built = HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", accept).GET().build();
+        return exchange(HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Accept", accept).GET().build());
+    }
+
+    private static Answer exchange(HttpRequest built) {
         try {
             HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
             return new Answer(built.method() + " " + built.uri(), response.statusCode(), response.body(),
@@ -92,17 +95,7 @@ public final class JsonHttp {
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }
-        HttpRequest built = request.build();
-        try {
-            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString());
-            return new Answer(built.method() + " " + built.uri(), response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
-        } catch (IOException e) {
-            throw new UncheckedIOException(built.method() + " " + built.uri() + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + built.method() + " " + built.uri(), e);
-        }
+        return exchange(request.build());
     }
 
     /** A response: its status and its body, read as JSON on demand. */

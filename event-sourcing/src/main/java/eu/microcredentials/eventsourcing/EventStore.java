@@ -1,6 +1,7 @@
 package eu.microcredentials.eventsourcing;
 
 import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.EventHashChain;
 import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.EventSchemas;
 import eu.microcredentials.events.EventType;
@@ -13,6 +14,7 @@ import io.vertx.pgclient.PgException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,8 +31,9 @@ import java.util.UUID;
 public final class EventStore {
     private static final String INSERT = """
             INSERT INTO event_store (event_id, stream_type, stream_id, version, event_type, source,
-                                     occurred_at, awarding_body_id, country, data)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json)""";
+                                     occurred_at, awarding_body_id, country, data, hash, previous_hash)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json, $11, $12)""";
+    private static final String STREAM_HEAD_HASH = "SELECT hash FROM event_store WHERE stream_id = $1 AND version = $2";
     private static final String SELECT_STREAM = """
             SELECT event_id, stream_id, version, event_type, source, occurred_at, awarding_body_id, country, data::text
             FROM event_store WHERE stream_id = $1 ORDER BY version""";
@@ -43,6 +46,11 @@ public final class EventStore {
         this.source = source;
     }
 
+    /** The CloudEvents {@code source} of the events this store records. */
+    public URI source() {
+        return source;
+    }
+
     /**
      * Appends events to a stream inside the caller's transaction.
      *
@@ -53,15 +61,27 @@ public final class EventStore {
     public Uni<List<EventEnvelope>> append(SqlConnection transaction, String streamType, String streamId,
                                            long expectedVersion, List<PendingEvent> events) {
         List<EventEnvelope> stored = new ArrayList<>(events.size());
-        List<Tuple> rows = new ArrayList<>(events.size());
         long version = expectedVersion;
         for (PendingEvent event : events) {
             version++;
-            EventEnvelope envelope = envelope(event, streamId, version);
-            stored.add(envelope);
-            rows.add(row(envelope, streamType));
+            stored.add(envelope(event, streamId, version));
         }
-        return insert(transaction, rows, stored, streamId, expectedVersion);
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(stored);
+        }
+        Uni<String> previousHash = expectedVersion == 0 ? Uni.createFrom().nullItem()
+                : transaction.preparedQuery(STREAM_HEAD_HASH).execute(Tuple.of(streamId, expectedVersion))
+                        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("hash"));
+        return previousHash.chain(head -> {
+            List<Tuple> rows = new ArrayList<>(stored.size());
+            String previous = head;
+            for (EventEnvelope envelope : stored) {
+                String hash = EventHashChain.hash(previous, envelope);
+                rows.add(row(envelope, streamType, new EventHashChain.Link(hash, previous)));
+                previous = hash;
+            }
+            return insert(transaction, rows, stored, streamId, expectedVersion);
+        });
     }
 
     /**
@@ -75,7 +95,7 @@ public final class EventStore {
         for (PendingEvent event : firstEvents) {
             EventEnvelope envelope = envelope(event, event.data().streamId(), 1);
             stored.add(envelope);
-            rows.add(row(envelope, streamType));
+            rows.add(row(envelope, streamType, new EventHashChain.Link(EventHashChain.hash(null, envelope), null)));
         }
         return insert(transaction, rows, stored, "(one of " + firstEvents.size() + " new streams)", 0);
     }
@@ -88,15 +108,16 @@ public final class EventStore {
         }
         byte[] data = EventJson.write(event.data());
         EventSchemas.check(type, data); // never store what subscribers could not read
-        return new EventEnvelope(UUID.randomUUID(), source, type, streamId, event.occurredAt().atOffset(ZoneOffset.UTC),
-                version, event.awardingBody(), event.country(), data);
+        // whole microseconds, as PostgreSQL keeps them: the envelope, its hash and the stored row agree
+        return new EventEnvelope(UUID.randomUUID(), source, type, streamId,
+                event.occurredAt().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC), version, event.awardingBody(), event.country(), data);
     }
 
-    private Tuple row(EventEnvelope envelope, String streamType) {
-        // Arrays.asList, not List.of: awarding body and country may be null
+    private Tuple row(EventEnvelope envelope, String streamType, EventHashChain.Link link) {
+        // Arrays.asList, not List.of: awarding body, country and previous hash may be null
         return Tuple.from(Arrays.asList(envelope.id(), streamType, envelope.subject(), envelope.sequence(),
                 envelope.type().type(), source.toString(), envelope.time(), envelope.awardingBody(), envelope.country(),
-                new String(envelope.data(), StandardCharsets.UTF_8)));
+                new String(envelope.data(), StandardCharsets.UTF_8), link.hash(), link.previousHash()));
     }
 
     private static Uni<List<EventEnvelope>> insert(SqlConnection transaction, List<Tuple> rows, List<EventEnvelope> stored,

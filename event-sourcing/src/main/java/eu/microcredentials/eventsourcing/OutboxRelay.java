@@ -1,6 +1,6 @@
 package eu.microcredentials.eventsourcing;
 
-import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.EventHashChain;
 import eu.microcredentials.events.KafkaCloudEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
 
@@ -38,7 +39,7 @@ public final class OutboxRelay implements AutoCloseable {
             WHERE relay = $1""";
     private static final String NEXT_EVENTS = """
             SELECT global_position, transaction_id::text AS transaction_id, event_id, stream_id, version, event_type,
-                   source, occurred_at, awarding_body_id, country, data::text
+                   source, occurred_at, awarding_body_id, country, data::text, hash, previous_hash
             FROM event_store
             WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -123,10 +124,10 @@ public final class OutboxRelay implements AutoCloseable {
                 transactionId = row.getString("transaction_id");
                 position = row.getLong("global_position");
             }
-            List<EventEnvelope> events = new ArrayList<>();
+            List<ProducerRecord<String, byte[]>> events = new ArrayList<>();
             for (Row row : connection.preparedQuery(NEXT_EVENTS).execute(Tuple.of(transactionId, position, batchSize))
                     .await().atMost(Transactions.TIMEOUT)) {
-                events.add(EventStore.envelope(row));
+                events.add(record(row));
                 transactionId = row.getString("transaction_id");
                 position = row.getLong("global_position");
             }
@@ -139,10 +140,20 @@ public final class OutboxRelay implements AutoCloseable {
         });
     }
 
-    private void publish(List<EventEnvelope> events) {
+    /** The event as a CloudEvent, with its hash chain link when it has one (events stored before chaining have none). */
+    private static ProducerRecord<String, byte[]> record(Row row) {
+        ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(EventStore.envelope(row));
+        String hash = row.getString("hash");
+        if (hash != null) {
+            EventHashChain.addTo(record.headers(), new EventHashChain.Link(hash, row.getString("previous_hash")));
+        }
+        return record;
+    }
+
+    private void publish(List<ProducerRecord<String, byte[]>> events) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
-        for (EventEnvelope event : events) {
-            acks.add(producer.send(KafkaCloudEvents.toRecord(event)));
+        for (ProducerRecord<String, byte[]> event : events) {
+            acks.add(producer.send(event));
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {

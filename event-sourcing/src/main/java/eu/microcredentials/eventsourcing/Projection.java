@@ -3,6 +3,7 @@ package eu.microcredentials.eventsourcing;
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.Topic;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -28,4 +29,23 @@ public interface Projection {
 
     /** Deletes every row of the read model, before a rebuild replays the topics from offset 0. */
     void reset(SqlConnection transaction);
+
+    /**
+     * The tables of the read model (plain names in the default schema), for its checksum and for a
+     * rebuild into a shadow copy while the live one keeps serving. Empty: the projection can only be
+     * rebuilt in place.
+     */
+    default List<String> tables() {
+        return List.of();
+    }
+
+    /**
+     * Applies one event during a shadow rebuild, where the read model's tables resolve to the shadow
+     * copy. It must change the read model exactly as {@link #apply} does, but cause no side effect:
+     * a projection that reacts to events (appends events of its own, calls out) does that only in
+     * {@link #apply}. The default is {@link #apply}, right for projections without side effects.
+     */
+    default void replay(SqlConnection transaction, EventEnvelope event) {
+        apply(transaction, event);
+    }
 }

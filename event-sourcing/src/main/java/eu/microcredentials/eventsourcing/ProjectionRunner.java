@@ -60,13 +60,13 @@ public final class ProjectionRunner implements AutoCloseable {
     private static final String POSITION_FOR_UPDATE = """
             SELECT next_offset FROM projection_position
             WHERE projection = $1 AND topic = $2 AND kafka_partition = $3 FOR UPDATE""";
-    private static final String SAVE_POSITION = """
+    static final String SAVE_POSITION = """
             INSERT INTO projection_position (projection, topic, kafka_partition, next_offset, events_applied, last_event_at)
             VALUES ($1, $2, $3, $4, $5, $6)
             ON CONFLICT (projection, topic, kafka_partition) DO UPDATE SET next_offset = EXCLUDED.next_offset,
                 events_applied = projection_position.events_applied + EXCLUDED.events_applied,
                 last_event_at = COALESCE(EXCLUDED.last_event_at, projection_position.last_event_at)""";
-    private static final String CLAIM_VERSION = """
+    static final String CLAIM_VERSION = """
             INSERT INTO projection_stream_version (projection, topic, stream_id, version) VALUES ($1, $2, $3, $4)
             ON CONFLICT (projection, topic, stream_id) DO UPDATE SET version = EXCLUDED.version
             WHERE projection_stream_version.version < EXCLUDED.version
@@ -121,6 +121,10 @@ public final class ProjectionRunner implements AutoCloseable {
 
     public String name() {
         return projection.name();
+    }
+
+    public Projection projection() {
+        return projection;
     }
 
     public synchronized void start() {
@@ -430,6 +434,29 @@ public final class ProjectionRunner implements AutoCloseable {
             projection.reset(tx);
             return next;
         });
+    }
+
+    /** Where the read model stands in each partition (shared by every instance), as stored with its content. */
+    public List<StoredPosition> storedPositions() {
+        List<StoredPosition> stored = new ArrayList<>();
+        for (Row row : pool.preparedQuery("""
+                        SELECT topic, kafka_partition, next_offset, events_applied, last_event_at FROM projection_position
+                        WHERE projection = $1 ORDER BY topic, kafka_partition""").execute(Tuple.of(projection.name()))
+                .await().atMost(Transactions.TIMEOUT)) {
+            stored.add(new StoredPosition(row.getString("topic"), row.getInteger("kafka_partition"),
+                    row.getLong("next_offset"), row.getLong("events_applied"), row.getOffsetDateTime("last_event_at")));
+        }
+        return stored;
+    }
+
+    /** A partition's stored position: the next offset to apply, how many events were applied, the last one's time. */
+    public record StoredPosition(String topic, int partition, long nextOffset, long eventsApplied, OffsetDateTime lastEventAt) {
+    }
+
+    /** The checksum of the live read model's content (null for a projection that names no tables). */
+    public String checksum() {
+        return projection.tables().isEmpty() ? null
+                : ReadModelChecksum.combined(ReadModelChecksum.of(pool, "public", projection.tables()));
     }
 
     public ProjectionStatus status() {

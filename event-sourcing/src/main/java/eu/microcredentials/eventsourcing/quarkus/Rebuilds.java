@@ -1,0 +1,59 @@
+package eu.microcredentials.eventsourcing.quarkus;
+
+import eu.microcredentials.eventsourcing.Projection;
+import eu.microcredentials.eventsourcing.ShadowRebuild;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The shadow rebuilds this instance started, running one after the other on a thread of their own. */
+@ApplicationScoped
+public class Rebuilds {
+    private final Pool pool;
+    private final String bootstrapServers;
+    private final Map<String, ShadowRebuild> started = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "shadow-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Rebuilds(Pool pool, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.pool = pool;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Starts a shadow rebuild of the projection, unless one of it is already under way here. */
+    public synchronized Optional<ShadowRebuild> start(Projection projection) {
+        boolean underWay = started.values().stream().anyMatch(r -> r.projection().equals(projection.name())
+                && r.progress().finishedAt() == null);
+        if (underWay) {
+            return Optional.empty();
+        }
+        ShadowRebuild rebuild = new ShadowRebuild(projection, pool, bootstrapServers);
+        started.put(rebuild.id(), rebuild);
+        worker.submit(rebuild);
+        return Optional.of(rebuild);
+    }
+
+    public Optional<ShadowRebuild> find(String id) {
+        return Optional.ofNullable(started.get(id));
+    }
+
+    public List<ShadowRebuild.Progress> all() {
+        return started.values().stream().map(ShadowRebuild::progress)
+                .sorted((a, b) -> a.startedAt().compareTo(b.startedAt())).toList();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        worker.shutdownNow();
+    }
+}

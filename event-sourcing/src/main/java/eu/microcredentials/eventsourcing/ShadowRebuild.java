@@ -230,11 +230,13 @@ public final class ShadowRebuild implements Runnable {
             OffsetDateTime lastEventAt = before.lastEventAt();
             try {
                 EventEnvelope event = KafkaCloudEvents.fromRecord(record);
-                boolean first = tx.preparedQuery(ProjectionRunner.CLAIM_VERSION)
-                        .execute(Tuple.of(projection.name(), record.topic(), event.subject(), event.sequence()))
-                        .await().atMost(Transactions.TIMEOUT).rowCount() > 0;
-                if (first) {
-                    projection.replay(tx, event);
+                if (ProjectionRunner.claimVersion(tx, projection.name(), record, event)) {
+                    try {
+                        projection.replay(tx, event);
+                    } catch (ContractViolation violation) {
+                        ProjectionRunner.notApplied(tx, projection.name(), record, event);
+                        throw violation;
+                    }
                     events++;
                     lastEventAt = event.time();
                 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.EventHashChain;
 import eu.microcredentials.events.EventJson;
@@ -14,7 +16,9 @@ import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.CredentialSuspended;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -22,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
@@ -149,6 +154,35 @@ class HashChainAuditIT {
         assertTrue(chains.firstBreak().problem().contains("content does not match its hash"), chains.firstBreak().problem());
     }
 
+    @Test
+    void theExportedLogHasEachEventOfTheRangeWithItsDataAsStoredAndItsLink() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        String stream = stream(3);
+        Instant after = Instant.now().plusSeconds(1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        long written = new EventLogExport(infra.pool).write(out, before, after);
+
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(3, written);
+        assertEquals(3, lines.size());
+        ObjectMapper json = new ObjectMapper();
+        List<EventEnvelope> stored = store.load(infra.pool, stream).await().atMost(TIMEOUT);
+        String previous = null;
+        for (int i = 0; i < 3; i++) {
+            JsonNode line = json.readTree(lines.get(i));
+            assertEquals(stream, line.get("subject").asText());
+            assertEquals(i + 1, line.get("sequence").asLong());
+            assertEquals(json.readTree(stored.get(i).data()), line.get("data"));
+            assertEquals(previous == null, line.get("prevhash").isNull());
+            String hash = EventHashChain.hash(previous, stored.get(i));
+            assertEquals(hash, line.get("hash").asText(), "an auditor can recompute each link from the export");
+            previous = hash;
+        }
+        assertEquals(0, new EventLogExport(infra.pool).write(new ByteArrayOutputStream(), after, after.plusSeconds(60)),
+                "nothing recorded in a later range");
+    }
+
     /** A new stream of {@code versions} events, appended one transaction per event. */
     private String stream(int versions) {
         String stream = UUID.randomUUID().toString();
@@ -174,7 +208,7 @@ class HashChainAuditIT {
         infra.sql("ALTER TABLE event_store ENABLE TRIGGER event_store_no_update_or_delete");
     }
 
-    private void transaction(java.util.function.Consumer<SqlConnection> work) {
+    private void transaction(Consumer<SqlConnection> work) {
         SqlConnection connection = infra.pool.getConnection().await().atMost(TIMEOUT);
         try {
             Transaction tx = connection.begin().await().atMost(TIMEOUT);

@@ -8,9 +8,14 @@ import eu.microcredentials.events.data.CredentialReinstated;
 import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.events.data.CredentialSuspended;
 import eu.microcredentials.events.data.EventData;
+import eu.microcredentials.events.data.PathwayCompleted;
+import eu.microcredentials.events.data.PathwayCompletionRestored;
+import eu.microcredentials.events.data.PathwayCompletionWithdrawn;
 import eu.microcredentials.events.data.RecognitionGranted;
 import eu.microcredentials.events.data.RecognitionRejected;
 import eu.microcredentials.events.data.RecognitionRequested;
+import eu.microcredentials.events.data.RecognitionRestored;
+import eu.microcredentials.events.data.RecognitionReviewRequired;
 import eu.microcredentials.events.data.RecognitionWithdrawn;
 import eu.microcredentials.events.data.SigningKeyAdded;
 import eu.microcredentials.events.data.SigningKeyRetired;
@@ -32,7 +37,12 @@ public enum EventType {
     RECOGNITION_REQUESTED("eu.microcredential.recognition.requested.v1", Topic.RECOGNITIONS, RecognitionRequested.class),
     RECOGNITION_GRANTED("eu.microcredential.recognition.granted.v1", Topic.RECOGNITIONS, RecognitionGranted.class),
     RECOGNITION_REJECTED("eu.microcredential.recognition.rejected.v1", Topic.RECOGNITIONS, RecognitionRejected.class),
-    RECOGNITION_WITHDRAWN("eu.microcredential.recognition.withdrawn.v1", Topic.RECOGNITIONS, RecognitionWithdrawn.class);
+    RECOGNITION_WITHDRAWN("eu.microcredential.recognition.withdrawn.v1", Topic.RECOGNITIONS, RecognitionWithdrawn.class),
+    RECOGNITION_REVIEW_REQUIRED("eu.microcredential.recognition.review.required.v1", Topic.RECOGNITIONS, RecognitionReviewRequired.class),
+    RECOGNITION_RESTORED("eu.microcredential.recognition.restored.v1", Topic.RECOGNITIONS, RecognitionRestored.class),
+    PATHWAY_COMPLETED("eu.microcredential.pathway.completed.v1", Topic.PATHWAYS, PathwayCompleted.class),
+    PATHWAY_COMPLETION_WITHDRAWN("eu.microcredential.pathway.completion.withdrawn.v1", Topic.PATHWAYS, PathwayCompletionWithdrawn.class),
+    PATHWAY_COMPLETION_RESTORED("eu.microcredential.pathway.completion.restored.v1", Topic.PATHWAYS, PathwayCompletionRestored.class);
 
     private final String type;
     private final Topic topic;

@@ -5,7 +5,8 @@ public enum Topic {
     AWARDING_BODIES("mc.awarding-bodies.v1", "awarding body id"),
     CREDENTIALS("mc.credentials.v1", "credential id"),
     ACCREDITATIONS("mc.accreditations.v1", "awarding body id"),
-    RECOGNITIONS("mc.recognitions.v1", "recognition id");
+    RECOGNITIONS("mc.recognitions.v1", "recognition id"),
+    PATHWAYS("mc.pathways.v1", "pathway completion id");
 
     private final String topicName;
     private final String key;

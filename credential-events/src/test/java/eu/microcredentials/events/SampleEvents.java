@@ -8,10 +8,15 @@ import eu.microcredentials.events.data.CredentialReinstated;
 import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.events.data.CredentialSuspended;
 import eu.microcredentials.events.data.EventData;
+import eu.microcredentials.events.data.PathwayCompleted;
+import eu.microcredentials.events.data.PathwayCompletionRestored;
+import eu.microcredentials.events.data.PathwayCompletionWithdrawn;
 import eu.microcredentials.events.data.QualityAssurance;
 import eu.microcredentials.events.data.RecognitionGranted;
 import eu.microcredentials.events.data.RecognitionRejected;
 import eu.microcredentials.events.data.RecognitionRequested;
+import eu.microcredentials.events.data.RecognitionRestored;
+import eu.microcredentials.events.data.RecognitionReviewRequired;
 import eu.microcredentials.events.data.RecognitionWithdrawn;
 import eu.microcredentials.events.data.SigningKeyAdded;
 import eu.microcredentials.events.data.SigningKeyRetired;
@@ -36,6 +41,9 @@ final class SampleEvents {
     static final String LEARNER = "did:example:learner-ebfeb1f712ebc6f1c276e12ec21";
     static final String KEY_ID = "ab-key-2025-01";
     static final String POLICY = "tu-delft-msc-electives-2025";
+    static final String PATHWAY = "8c7d6e5f-4a3b-4c2d-9e1f-0a1b2c3d4e5f";
+    static final String COMPLETION = "2b1f0e6c-7d4a-3b59-8c21-6e5f4d3c2b1a";
+    static final String CAUSE_EVENT = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a";
     static final Instant AT = Instant.parse("2025-03-14T09:26:53Z");
 
     private SampleEvents() {
@@ -106,7 +114,32 @@ final class SampleEvents {
                         new RecognitionRejected.FailedRule(null, "minimum-total-ects", "5 ECTS, 10 required")),
                 "Two rules of the policy are not met", "reviewer:m.devries", AT));
         samples.put(EventType.RECOGNITION_WITHDRAWN, new RecognitionWithdrawn(RECOGNITION, LEARNER, CREDENTIAL,
-                EventType.CREDENTIAL_REVOKED.type(), "The credential was revoked", AT));
+                EventType.CREDENTIAL_REVOKED.type(), "The credential was revoked", AT, "REVOKED", CAUSE_EVENT));
+        samples.put(EventType.RECOGNITION_REVIEW_REQUIRED, new RecognitionReviewRequired(RECOGNITION, LEARNER, POLICY,
+                List.of(CREDENTIAL), new BigDecimal("5"), "Every rule is met; the policy asks a reviewer to decide", AT));
+        samples.put(EventType.RECOGNITION_RESTORED, new RecognitionRestored(RECOGNITION, LEARNER, CREDENTIAL,
+                EventType.CREDENTIAL_REINSTATED.type(), CAUSE_EVENT, new BigDecimal("5"),
+                "The credential was reinstated and the policy is met again", AT));
+        samples.put(EventType.PATHWAY_COMPLETED, new PathwayCompleted(COMPLETION, PATHWAY, 1, AWARDING_BODY,
+                new CredentialIssued.Learner(LEARNER, "Ada", "Lovelace", LocalDate.parse("1995-12-10")), true, "REVOKE",
+                new PathwayCompleted.StackedCredential("Responsible Data Science (stacked)", List.of("NL"),
+                        List.of(new CredentialIssued.LearningOutcome("Design a data-driven system responsibly",
+                                "http://data.europa.eu/esco/skill/f1a0cd4e-4d4b-4f9b-9b5c-0cda3c5a8c0f")),
+                        new CredentialIssued.Workload(new BigDecimal("15"), 420),
+                        new CredentialIssued.Level(7, "SECOND_CYCLE"),
+                        new CredentialIssued.Assessment("PORTFOLIO", "The assessments of the stacked credentials"),
+                        new CredentialIssued.Participation("BLENDED", "Online and on site"),
+                        new QualityAssurance("EXTERNAL", "NVAO"), "Three micro-credentials of the pathway",
+                        new CredentialIssued.Supervision(true, "ON_SITE_WITH_ID_CHECK"),
+                        new CredentialIssued.Stackability(true, "Counts towards the MSc"),
+                        "https://www.tudelft.nl/en/education/pathways"),
+                List.of(CREDENTIAL, "d2e3f4a5-1b2c-4d3e-9f40-516273849506"), AT));
+        samples.put(EventType.PATHWAY_COMPLETION_WITHDRAWN, new PathwayCompletionWithdrawn(COMPLETION, PATHWAY,
+                AWARDING_BODY, LEARNER, CREDENTIAL, "REVOKED", CAUSE_EVENT, "REVOKE",
+                "A credential of the completion was revoked and the rest no longer meets the pathway", AT));
+        samples.put(EventType.PATHWAY_COMPLETION_RESTORED, new PathwayCompletionRestored(COMPLETION, PATHWAY,
+                AWARDING_BODY, LEARNER, CREDENTIAL, CAUSE_EVENT, List.of(CREDENTIAL),
+                "The credential was reinstated", AT));
         return Collections.unmodifiableMap(samples);
     }
 
@@ -141,6 +174,22 @@ final class SampleEvents {
                 List.of(new RecognitionRejected.FailedRule(null, "minimum-total-ects", null)), null, null, AT));
         samples.put(EventType.RECOGNITION_WITHDRAWN, new RecognitionWithdrawn(RECOGNITION, LEARNER, CREDENTIAL,
                 EventType.CREDENTIAL_SUSPENDED.type(), null, AT));
+        samples.put(EventType.RECOGNITION_REVIEW_REQUIRED, new RecognitionReviewRequired(RECOGNITION, LEARNER, POLICY,
+                List.of(CREDENTIAL), null, null, AT));
+        samples.put(EventType.RECOGNITION_RESTORED, new RecognitionRestored(RECOGNITION, LEARNER, CREDENTIAL,
+                EventType.ACCREDITATION_GRANTED.type(), null, null, null, AT));
+        samples.put(EventType.PATHWAY_COMPLETED, new PathwayCompleted(COMPLETION, PATHWAY, 1, AWARDING_BODY,
+                new CredentialIssued.Learner(LEARNER, null, null, null), false, "FLAG",
+                new PathwayCompleted.StackedCredential("Responsible Data Science (stacked)", null,
+                        List.of(new CredentialIssued.LearningOutcome("Design a data-driven system responsibly", null)),
+                        new CredentialIssued.Workload(new BigDecimal("15"), null), null,
+                        new CredentialIssued.Assessment("PORTFOLIO", null), new CredentialIssued.Participation("ONLINE", null),
+                        new QualityAssurance("INTERNAL", null), null, null, null, null),
+                List.of(CREDENTIAL), AT));
+        samples.put(EventType.PATHWAY_COMPLETION_WITHDRAWN, new PathwayCompletionWithdrawn(COMPLETION, PATHWAY,
+                AWARDING_BODY, LEARNER, CREDENTIAL, "ACCREDITATION_WITHDRAWN", null, "FLAG", null, AT));
+        samples.put(EventType.PATHWAY_COMPLETION_RESTORED, new PathwayCompletionRestored(COMPLETION, PATHWAY,
+                AWARDING_BODY, LEARNER, CREDENTIAL, null, null, null, AT));
         return Collections.unmodifiableMap(samples);
     }
 }

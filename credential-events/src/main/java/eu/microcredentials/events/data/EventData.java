@@ -4,7 +4,9 @@ package eu.microcredentials.events.data;
 public sealed interface EventData permits AwardingBodyRegistered, SigningKeyAdded, SigningKeyRetired,
         CredentialIssued, CredentialRevoked, CredentialSuspended, CredentialReinstated,
         AccreditationGranted, AccreditationWithdrawn,
-        RecognitionRequested, RecognitionGranted, RecognitionRejected, RecognitionWithdrawn {
+        RecognitionRequested, RecognitionGranted, RecognitionRejected, RecognitionWithdrawn,
+        RecognitionReviewRequired, RecognitionRestored,
+        PathwayCompleted, PathwayCompletionWithdrawn, PathwayCompletionRestored {
 
     /** The id of the stream the event belongs to: the Kafka key and the CloudEvents subject. */
     String streamId();

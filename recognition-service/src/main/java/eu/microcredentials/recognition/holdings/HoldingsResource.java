@@ -1,66 +1,79 @@
 package eu.microcredentials.recognition.holdings;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import eu.microcredentials.eventsourcing.web.Problem;
+import eu.microcredentials.recognition.domain.AccreditationRecord;
 import eu.microcredentials.recognition.domain.HeldCredential;
+import eu.microcredentials.recognition.infrastructure.HeldCredentialReadModel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What recognition-service knows a learner holds: the ground its decisions stand on. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class HoldingsResource {
-    private static final String COLUMNS = """
-            id, learner_id, awarding_body_id, title, ects, eqf_level, issuer_countries, issued_on, status, issued_at""";
     private final Pool pool;
+    private final HeldCredentialReadModel readModel;
+    private final Clock clock;
 
-    public HoldingsResource(Pool pool) {
+    public HoldingsResource(Pool pool, HeldCredentialReadModel readModel, Clock clock) {
         this.pool = pool;
+        this.readModel = readModel;
+        this.clock = clock;
     }
 
     /** A learner's credentials and the ECTS of the active ones. */
-    public record Holdings(String learnerId, List<HeldCredential> credentials, BigDecimal activeEcts) {
+    public record Holdings(String learnerId, List<Held> credentials, BigDecimal activeEcts) {
+    }
+
+    /**
+     * A held credential, and whether its awarding body was accredited when it was issued and is now, as the national
+     * registries' decisions on mc.accreditations.v1 say (false when none was recorded).
+     */
+    public record Held(@JsonUnwrapped HeldCredential credential, boolean accreditedAtIssuance, boolean accreditedNow) {
     }
 
     @GET
     @Path("/learners/{learnerId}/credentials")
     public Uni<Holdings> holdings(@PathParam("learnerId") String learnerId) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM held_credential WHERE learner_id = $1 ORDER BY issued_at, id")
-                .execute(Tuple.of(learnerId))
-                .map(rows -> {
-                    List<HeldCredential> credentials = new ArrayList<>();
-                    for (Row row : rows) {
-                        credentials.add(held(row));
-                    }
-                    return new Holdings(learnerId, credentials, HeldCredential.activeEcts(credentials));
-                });
+        return readModel.ofLearner(pool, learnerId).flatMap(this::withAccreditation)
+                .map(held -> new Holdings(learnerId, held,
+                        HeldCredential.activeEcts(held.stream().map(Held::credential).toList())));
     }
 
     @GET
     @Path("/held-credentials/{id}")
-    public Uni<HeldCredential> credential(@PathParam("id") String id) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM held_credential WHERE id = $1").execute(Tuple.of(id))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw Problem.notFound("held credential", id).exception();
-                    }
-                    return held(rows.iterator().next());
-                });
+    public Uni<Held> credential(@PathParam("id") String id) {
+        return readModel.withIds(pool, List.of(id)).flatMap(this::withAccreditation).map(held -> {
+            if (held.isEmpty()) {
+                throw Problem.notFound("held credential", id).exception();
+            }
+            return held.get(0);
+        });
     }
 
-    private static HeldCredential held(Row row) {
-        return new HeldCredential(row.getString("id"), row.getString("learner_id"), row.getString("awarding_body_id"),
-                row.getString("title"), row.getBigDecimal("ects"), row.getInteger("eqf_level"),
-                List.of(row.getArrayOfStrings("issuer_countries")), row.getLocalDate("issued_on"),
-                HeldCredential.Status.valueOf(row.getString("status")), row.getOffsetDateTime("issued_at").toInstant());
+    private Uni<List<Held>> withAccreditation(List<HeldCredential> credentials) {
+        Set<String> bodies = credentials.stream().map(HeldCredential::awardingBodyId).collect(Collectors.toSet());
+        Instant now = clock.instant();
+        return readModel.accreditation(pool, bodies).map(records -> credentials.stream()
+                .map(credential -> held(credential, records, now)).toList());
+    }
+
+    private static Held held(HeldCredential credential, Map<String, AccreditationRecord> records, Instant now) {
+        AccreditationRecord.Standing standing = records.get(credential.awardingBodyId())
+                .standing(credential.issuedAt(), now);
+        return new Held(credential, standing.accreditedAtIssuance(), standing.accreditedNow());
     }
 }

@@ -3,6 +3,8 @@ package eu.microcredentials.recognition.projection;
 import eu.microcredentials.events.ContractViolation;
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.Topic;
+import eu.microcredentials.events.data.AccreditationGranted;
+import eu.microcredentials.events.data.AccreditationWithdrawn;
 import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.events.data.CredentialReinstated;
 import eu.microcredentials.events.data.CredentialRevoked;
@@ -14,10 +16,15 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Set;
 
-/** Keeps, per learner, the credentials recognition decisions are taken on. */
+/**
+ * Keeps, per learner, the credentials recognition decisions are taken on, and the accreditation decisions of their
+ * awarding bodies (one projection, so that a reaction to either sees both up to date).
+ */
 @ApplicationScoped
 public class HeldCredentialsProjection implements Projection {
     public static final String NAME = "held-credentials";
@@ -26,6 +33,11 @@ public class HeldCredentialsProjection implements Projection {
             INSERT INTO held_credential (id, learner_id, awarding_body_id, title, ects, eqf_level, issuer_countries,
                                          issued_on, status, issued_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
+    private static final String INSERT_ACCREDITATION = """
+            INSERT INTO accreditation_decision (event_id, awarding_body_id, version, granted, agency, valid_from,
+                                                valid_until, decided_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            ON CONFLICT (event_id) DO NOTHING""";
 
     @Override
     public String name() {
@@ -34,7 +46,7 @@ public class HeldCredentialsProjection implements Projection {
 
     @Override
     public Set<Topic> topics() {
-        return Set.of(Topic.CREDENTIALS);
+        return Set.of(Topic.CREDENTIALS, Topic.ACCREDITATIONS);
     }
 
     @Override
@@ -46,8 +58,7 @@ public class HeldCredentialsProjection implements Projection {
             changeStatus(tx, suspended.credentialId(), HeldCredential.Status.SUSPENDED);
         } else if (data instanceof CredentialReinstated reinstated) {
             changeStatus(tx, reinstated.credentialId(), HeldCredential.Status.ACTIVE);
-        }
-        if (data instanceof CredentialIssued issued) {
+        } else if (data instanceof CredentialIssued issued) {
             tx.preparedQuery(INSERT).execute(Tuple.tuple()
                     .addString(issued.credentialId())
                     .addString(issued.learner().id())
@@ -58,8 +69,16 @@ public class HeldCredentialsProjection implements Projection {
                     .addArrayOfString(issued.issuerCountries().toArray(String[]::new))
                     .addLocalDate(issued.issuedOn())
                     .addString(HeldCredential.Status.ACTIVE.name())
-                    .addOffsetDateTime(issued.issuedAt().atOffset(ZoneOffset.UTC)))
+                    .addOffsetDateTime(utc(issued.issuedAt())))
                     .await().atMost(TIMEOUT);
+        } else if (data instanceof AccreditationGranted granted) {
+            accreditation(tx, event, granted.awardingBodyId(), true, granted.qualityAssuranceAgency(),
+                    granted.validFrom() != null ? granted.validFrom() : granted.decidedAt(), granted.validUntil(),
+                    granted.decidedAt());
+        } else if (data instanceof AccreditationWithdrawn withdrawn) {
+            accreditation(tx, event, withdrawn.awardingBodyId(), false, withdrawn.qualityAssuranceAgency(),
+                    withdrawn.effectiveFrom() != null ? withdrawn.effectiveFrom() : withdrawn.decidedAt(), null,
+                    withdrawn.decidedAt());
         }
     }
 
@@ -72,8 +91,21 @@ public class HeldCredentialsProjection implements Projection {
         }
     }
 
+    private static void accreditation(SqlConnection tx, EventEnvelope event, String awardingBodyId, boolean granted,
+                                      String agency, Instant from, Instant until, Instant decidedAt) {
+        tx.preparedQuery(INSERT_ACCREDITATION).execute(Tuple.tuple().addUUID(event.id()).addString(awardingBodyId)
+                        .addLong(event.sequence()).addBoolean(granted).addString(agency).addOffsetDateTime(utc(from))
+                        .addOffsetDateTime(utc(until)).addOffsetDateTime(utc(decidedAt)))
+                .await().atMost(TIMEOUT);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
     @Override
     public void reset(SqlConnection tx) {
         tx.query("DELETE FROM held_credential").execute().await().atMost(TIMEOUT);
+        tx.query("DELETE FROM accreditation_decision").execute().await().atMost(TIMEOUT);
     }
 }

@@ -1,6 +1,8 @@
 package eu.microcredentials.registry.domain;
 
 import eu.microcredentials.registry.domain.accreditation.AccreditationHistory;
+import eu.microcredentials.registry.domain.asof.AsOf;
+import eu.microcredentials.registry.domain.asof.AsOfStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,12 +48,14 @@ public final class CredentialVerification {
                 signature(issuersKey, signature),
                 keyActiveAtIssuance(presented, issuersKey, record),
                 registeredRecord(presented, record),
-                status(presented, record),
+                known.asOf().map(asOf -> statusAsOf(record, asOf)).orElseGet(() -> status(presented, record)),
                 accreditedAtIssuance(presented, record, known.accreditation()),
-                accreditedNow(presented, known.accreditation(), known.now()));
-        return Verification.of(presented.credentialId(), presented.awardingBodyId(),
-                record.map(RegistryRecord::status).orElse(null),
-                record.isPresent() ? known.latestStatusChange().orElse(null) : null, checks);
+                accreditedNow(presented, known.accreditation(), known.now(), known.asOf().isPresent()));
+        CredentialStatus status = known.asOf().isPresent()
+                ? record.flatMap(registered -> known.asOf().get().knownNow().status().issued()).orElse(null)
+                : record.map(RegistryRecord::status).orElse(null);
+        return Verification.of(presented.credentialId(), presented.awardingBodyId(), status,
+                record.isPresent() ? known.latestStatusChange().orElse(null) : null, checks, known.asOf().orElse(null));
     }
 
     private static VerificationCheck format(PresentedCredential presented) {
@@ -153,6 +157,26 @@ public final class CredentialVerification {
                 : VerificationCheck.failed(STATUS, "status is " + status);
     }
 
+    /** As of an instant the status is the one in effect then as known now; what was known then is told beside it. */
+    private static VerificationCheck statusAsOf(Optional<RegistryRecord> record, AsOf asOf) {
+        if (record.isEmpty()) {
+            return VerificationCheck.notChecked(STATUS, "the credential is not in the registry");
+        }
+        AsOfStatus now = asOf.knownNow().status();
+        AsOfStatus then = asOf.knownThen().status();
+        String known = now == then ? "" : " (as known at " + asOf.instant() + ": " + describe(then) + ")";
+        if (now == AsOfStatus.NOT_YET_ISSUED) {
+            return VerificationCheck.failed(STATUS, "not yet issued at " + asOf.instant() + ": issued at "
+                    + record.get().issuedAt());
+        }
+        String detail = "status at " + asOf.instant() + " is " + now + known;
+        return now == AsOfStatus.ACTIVE ? VerificationCheck.passed(STATUS, detail) : VerificationCheck.failed(STATUS, detail);
+    }
+
+    private static String describe(AsOfStatus status) {
+        return status == AsOfStatus.NOT_YET_ISSUED ? "not yet issued" : status.name();
+    }
+
     private static VerificationCheck accreditedAtIssuance(PresentedCredential presented, Optional<RegistryRecord> record,
                                                           AccreditationHistory accreditation) {
         if (presented.awardingBodyId() == null) {
@@ -168,14 +192,16 @@ public final class CredentialVerification {
                 standing.detail() + "; " + issuing.get().source());
     }
 
+    /** "Now" is the as-of instant when verifying as of one, and the detail says so. */
     private static VerificationCheck accreditedNow(PresentedCredential presented, AccreditationHistory accreditation,
-                                                   Instant now) {
+                                                   Instant now, boolean asOf) {
         if (presented.awardingBodyId() == null) {
             return VerificationCheck.notChecked(ACCREDITED_NOW, "the credential names no awarding body (issuer.id)")
                     .informational();
         }
         AccreditationHistory.Standing standing = accreditation.at(now);
-        return new VerificationCheck(ACCREDITED_NOW, standing.accredited(), false, standing.detail());
+        return new VerificationCheck(ACCREDITED_NOW, standing.accredited(), false,
+                (asOf ? "at " + now + ": " : "") + standing.detail());
     }
 
     /** When the credential was issued: the registry's record says so; the payload's validFrom is only a claim. */

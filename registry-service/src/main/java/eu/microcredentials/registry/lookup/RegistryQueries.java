@@ -3,6 +3,7 @@ package eu.microcredentials.registry.lookup;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.microcredentials.events.EventJson;
 import eu.microcredentials.registry.domain.CredentialSearch;
+import eu.microcredentials.registry.domain.asof.AsOf;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,7 +26,9 @@ import java.util.Optional;
 public class RegistryQueries {
     private static final String CREDENTIAL_COLUMNS = """
             c.id, c.awarding_body_id, c.learner_id, c.title, c.issuer_countries, c.issued_on, c.status, c.issued_at,
-            c.data::text AS data, c.verifiable_credential, b.legal_name""";
+            c.data::text AS data, c.verifiable_credential, b.legal_name, c.supersedes,
+            coalesce(c.superseded_by, (SELECT min(s.id) FROM registry_credential s WHERE s.supersedes = c.id))
+                AS superseded_by""";
     private static final String FROM = """
             FROM registry_credential c LEFT JOIN registry_awarding_body b ON b.id = c.awarding_body_id""";
 
@@ -38,10 +41,19 @@ public class RegistryQueries {
     /**
      * A credential as the public registry shows it; {@code credential} holds every standard element,
      * {@code verifiableCredential} the signed form (compact VC-JWT), absent when it was issued unsigned.
+     * {@code status} is the status now. A correction links both ways: {@code supersedes} names the credential
+     * this one corrects, {@code supersededBy} the one that corrects it (from either side's event). {@code asOf}
+     * is present only when asked for an instant.
      */
     public record RegisteredCredential(String id, String awardingBodyId, String awardingBodyName, String learnerId,
                                        String title, List<String> issuerCountries, LocalDate issuedOn, String status,
-                                       Instant issuedAt, JsonNode credential, String verifiableCredential) {
+                                       Instant issuedAt, JsonNode credential, String verifiableCredential,
+                                       String supersedes, String supersededBy, AsOf asOf) {
+
+        public RegisteredCredential withAsOf(AsOf answer) {
+            return new RegisteredCredential(id, awardingBodyId, awardingBodyName, learnerId, title, issuerCountries,
+                    issuedOn, status, issuedAt, credential, verifiableCredential, supersedes, supersededBy, answer);
+        }
     }
 
     /** One page of a search, with the number of all matches. */
@@ -193,7 +205,7 @@ public class RegistryQueries {
                 row.getString("legal_name"), row.getString("learner_id"), row.getString("title"),
                 List.of(row.getArrayOfStrings("issuer_countries")), row.getLocalDate("issued_on"),
                 row.getString("status"), row.getOffsetDateTime("issued_at").toInstant(), json(row.getString("data")),
-                row.getString("verifiable_credential"));
+                row.getString("verifiable_credential"), row.getString("supersedes"), row.getString("superseded_by"), null);
     }
 
     private static JsonNode json(String text) {

@@ -23,8 +23,8 @@ public class AccreditationProjection implements Projection {
 
     private static final String INSERT_DECISION = """
             INSERT INTO registry_accreditation (event_id, awarding_body_id, status, agency, evidence, valid_from,
-                                                valid_until, decided_at, actor, version)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                                                valid_until, decided_at, actor, version, reason)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             ON CONFLICT (event_id) DO NOTHING""";
     // the later decision of a body wins, whatever order a rebuild or a redelivery brings
     private static final String UPSERT_CURRENT = """
@@ -51,20 +51,21 @@ public class AccreditationProjection implements Projection {
         EventData data = event.decode();
         if (data instanceof AccreditationGranted granted) {
             record(tx, event, granted.awardingBodyId(), "ACCREDITED", granted.qualityAssuranceAgency(),
-                    granted.evidence(), granted.validFrom(), granted.validUntil(), granted.decidedAt(), granted.actor());
+                    granted.evidence(), granted.validFrom(), granted.validUntil(), granted.decidedAt(), granted.actor(), null);
         } else if (data instanceof AccreditationWithdrawn withdrawn) {
             record(tx, event, withdrawn.awardingBodyId(), "WITHDRAWN", withdrawn.qualityAssuranceAgency(),
-                    withdrawn.evidence(), withdrawn.effectiveFrom(), null, withdrawn.decidedAt(), withdrawn.actor());
+                    withdrawn.evidence(), withdrawn.effectiveFrom(), null, withdrawn.decidedAt(), withdrawn.actor(),
+                    withdrawn.reason());
         }
     }
 
     private static void record(SqlConnection tx, EventEnvelope event, String awardingBodyId, String status,
                                String agency, String evidence, Instant validFrom, Instant validUntil,
-                               Instant decidedAt, String actor) {
+                               Instant decidedAt, String actor, String reason) {
         tx.preparedQuery(INSERT_DECISION).execute(Tuple.tuple().addUUID(event.id()).addString(awardingBodyId)
                         .addString(status).addString(agency).addString(evidence).addOffsetDateTime(utc(validFrom))
                         .addOffsetDateTime(utc(validUntil)).addOffsetDateTime(utc(decidedAt)).addString(actor)
-                        .addLong(event.sequence()))
+                        .addLong(event.sequence()).addString(reason))
                 .await().atMost(TIMEOUT);
         tx.preparedQuery(UPSERT_CURRENT).execute(Tuple.tuple().addString(awardingBodyId).addString(status)
                         .addString(agency).addString(evidence).addOffsetDateTime(utc(validFrom))

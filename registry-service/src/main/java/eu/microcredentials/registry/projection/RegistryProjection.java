@@ -41,8 +41,9 @@ public class RegistryProjection implements Projection {
                 website = EXCLUDED.website, data = EXCLUDED.data""";
     private static final String INSERT_CREDENTIAL = """
             INSERT INTO registry_credential (id, awarding_body_id, learner_id, title, issuer_countries, issued_on,
-                                             status, issued_at, event_id, data, verifiable_credential, signing_key_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json, $11, $12)""";
+                                             status, issued_at, event_id, data, verifiable_credential, signing_key_id,
+                                             supersedes)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::json, $11, $12, $13)""";
     // a key id names one key of one awarding body: another body publishing the same kid changes nothing
     private static final String INSERT_SIGNING_KEY = """
             INSERT INTO registry_signing_key (key_id, awarding_body_id, algorithm, public_jwk, active_from)
@@ -85,7 +86,8 @@ public class RegistryProjection implements Projection {
                     .addUUID(event.id())
                     .addString(json)
                     .addString(issued.verifiableCredential())
-                    .addString(issued.signingKeyId()))
+                    .addString(issued.signingKeyId())
+                    .addString(issued.supersedes()))
                     .await().atMost(TIMEOUT);
         } else if (data instanceof SigningKeyAdded added) {
             int applied = tx.preparedQuery(INSERT_SIGNING_KEY).execute(Tuple.of(added.keyId(), added.awardingBodyId(),
@@ -109,6 +111,10 @@ public class RegistryProjection implements Projection {
             changeStatus(tx, event, revoked.credentialId(), CredentialStatus.REVOKED, revoked.reason(),
                     revoked.effectiveFrom() != null ? revoked.effectiveFrom() : revoked.revokedAt(), revoked.revokedAt(),
                     revoked.actor());
+            if (revoked.supersededBy() != null) {
+                tx.preparedQuery("UPDATE registry_credential SET superseded_by = $2 WHERE id = $1")
+                        .execute(Tuple.of(revoked.credentialId(), revoked.supersededBy())).await().atMost(TIMEOUT);
+            }
         } else if (data instanceof CredentialSuspended suspended) {
             changeStatus(tx, event, suspended.credentialId(), CredentialStatus.SUSPENDED, suspended.reason(),
                     suspended.suspendedAt(), suspended.suspendedAt(), suspended.actor());
@@ -128,11 +134,12 @@ public class RegistryProjection implements Projection {
         }
         tx.preparedQuery("""
                         INSERT INTO registry_status_change (event_id, credential_id, status, reason, effective_from,
-                                                            recorded_at, actor)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7)""")
+                                                            recorded_at, actor, version)
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)""")
                 .execute(Tuple.tuple().addUUID(event.id()).addString(credentialId).addString(status.name())
                         .addString(reason).addOffsetDateTime(effectiveFrom.atOffset(ZoneOffset.UTC))
-                        .addOffsetDateTime(recordedAt.atOffset(ZoneOffset.UTC)).addString(actor))
+                        .addOffsetDateTime(recordedAt.atOffset(ZoneOffset.UTC)).addString(actor)
+                        .addLong(event.sequence()))
                 .await().atMost(TIMEOUT);
     }
 

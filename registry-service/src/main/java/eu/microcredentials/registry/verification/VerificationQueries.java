@@ -8,6 +8,7 @@ import eu.microcredentials.registry.domain.StatusChange;
 import eu.microcredentials.registry.domain.accreditation.AccreditationEvent;
 import eu.microcredentials.registry.domain.accreditation.AccreditationHistory;
 import eu.microcredentials.registry.domain.accreditation.AwardingBodyId;
+import eu.microcredentials.registry.domain.asof.StatusTimeline;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -71,6 +72,32 @@ public class VerificationQueries {
                 .map(rows -> first(rows, row -> new StatusChange(row.getString("reason"),
                         row.getOffsetDateTime("effective_from").toInstant(),
                         row.getOffsetDateTime("recorded_at").toInstant())));
+    }
+
+    /** When the credential was issued and every status change recorded for it, in the order recorded; empty when unknown. */
+    public Uni<Optional<StatusTimeline>> statusTimeline(String credentialId) {
+        return pool.preparedQuery("""
+                        SELECT c.issued_at, s.status, s.reason, s.effective_from, s.recorded_at
+                        FROM registry_credential c LEFT JOIN registry_status_change s ON s.credential_id = c.id
+                        WHERE c.id = $1 ORDER BY s.recorded_at, s.version""")
+                .execute(Tuple.of(credentialId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return Optional.empty();
+                    }
+                    Instant issuedAt = null;
+                    List<StatusTimeline.Change> changes = new ArrayList<>();
+                    for (Row row : rows) {
+                        issuedAt = row.getOffsetDateTime("issued_at").toInstant();
+                        if (row.getString("status") != null) {
+                            changes.add(new StatusTimeline.Change(CredentialStatus.valueOf(row.getString("status")),
+                                    new StatusChange(row.getString("reason"),
+                                            row.getOffsetDateTime("effective_from").toInstant(),
+                                            row.getOffsetDateTime("recorded_at").toInstant())));
+                        }
+                    }
+                    return Optional.of(new StatusTimeline(issuedAt, changes));
+                });
     }
 
     /** Every accreditation decision recorded for the awarding body, in the order it was decided. */

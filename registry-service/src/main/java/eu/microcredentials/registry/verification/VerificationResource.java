@@ -9,6 +9,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -36,7 +37,9 @@ public class VerificationResource {
             ACTIVE, SUSPENDED or REVOKED (a retroactive revocation included). Only a caller presenting the registry \
             operator key (`Authorization: Bearer <operator API key>`) also gets `statusDetail` (reason, effectiveFrom, \
             recordedAt of the latest status change); anyone else does not, and another key is simply not the \
-            operator's.""";
+            operator's.
+
+            With `asOf` (an ISO-8601 instant with offset) the verification is made as of that instant: the status             check and `status` take the status in effect then as known now (a revocation recorded later but effective             from before counts), accredited-now asks at that instant, and `asOf` carries `knownNow` and `knownThen`             (only what had been recorded by then), each with `status` (NOT_YET_ISSUED, ACTIVE, SUSPENDED, REVOKED),             `accredited` and `accreditation`, and `differs` when they disagree; operators also get each view's             `statusDetail`. A credential not yet issued at that instant fails the status check and has status null.""";
 
     private final CredentialVerifier verifier;
     private final OperatorKey operatorKey;
@@ -56,12 +59,16 @@ public class VerificationResource {
             schema = @Schema(implementation = VerificationRequest.class)))
     @APIResponse(responseCode = "200", description = "The verification, whether or not the credential verified",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Verification.class)))
-    @APIResponse(responseCode = "400", description = "The body is not JSON or has no credential string",
+    @APIResponse(responseCode = "400", description = "The body is not JSON or has no credential string, or asOf is "
+            + "not an instant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Verification> verify(String body,
                                     @Parameter(in = ParameterIn.HEADER, name = HttpHeaders.AUTHORIZATION, required = false,
                                             description = "Bearer <registry operator API key>: adds statusDetail")
-                                    @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return verifier.verify(VerificationRequest.read(body).credential(), operatorKey.presentedIn(authorization));
+                                    @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                    @Parameter(description = "Verify as of this instant (ISO-8601 with offset), "
+                                            + "as the body's asOf does") @QueryParam("asOf") String asOf) {
+        VerificationRequest request = VerificationRequest.read(body, asOf);
+        return verifier.verify(request.credential(), operatorKey.presentedIn(authorization), request.asOf());
     }
 }

@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import eu.microcredentials.registry.domain.accreditation.AccreditationEvent;
 import eu.microcredentials.registry.domain.accreditation.AccreditationHistory;
 import eu.microcredentials.registry.domain.accreditation.AwardingBodyId;
+import eu.microcredentials.registry.domain.asof.AsOf;
+import eu.microcredentials.registry.domain.asof.AsOfStatus;
+import eu.microcredentials.registry.domain.asof.StatusTimeline;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,7 +204,7 @@ class CredentialVerificationTest {
         List<VerificationCheck> oneFailed = List.of(VerificationCheck.passed("a", "ok"), VerificationCheck.failed("b", "no"));
         assertFalse(Verification.of(null, null, null, oneFailed).verified());
         assertFalse(Verification.of(null, null, null, List.of()).verified());
-        assertThrows(IllegalArgumentException.class, () -> new Verification(true, null, null, null, null, oneFailed));
+        assertThrows(IllegalArgumentException.class, () -> new Verification(true, null, null, null, null, oneFailed, null));
         assertEquals("not checked: why", VerificationCheck.notChecked("c", "why").detail());
     }
 
@@ -319,6 +322,44 @@ class CredentialVerificationTest {
     }
 
     @Test
+    void as_of_an_instant_the_status_in_effect_then_decides_and_what_was_known_then_is_told_beside_it() {
+        Instant effective = ISSUED_AT.plusSeconds(86_400);
+        Instant recorded = effective.plusSeconds(7 * 86_400);
+        StatusChange revocation = new StatusChange("fraud", effective, recorded);
+        RegistryRecord revoked = new RegistryRecord(CREDENTIAL, BODY, CredentialStatus.REVOKED, ISSUED_AT, COMPACT);
+        StatusTimeline timeline = new StatusTimeline(ISSUED_AT,
+                List.of(new StatusTimeline.Change(CredentialStatus.REVOKED, revocation)));
+
+        Verification between = verifyAsOf(revoked, timeline, effective.plusSeconds(86_400));
+        assertFalse(between.verified());
+        assertEquals(CredentialStatus.REVOKED, between.status());
+        assertEquals("status at " + effective.plusSeconds(86_400) + " is REVOKED (as known at "
+                + effective.plusSeconds(86_400) + ": ACTIVE)", detail(between, "status"));
+        assertEquals(AsOfStatus.ACTIVE, between.asOf().knownThen().status());
+        assertTrue(between.asOf().differs());
+
+        Verification before = verifyAsOf(revoked, timeline, effective.minusSeconds(1));
+        assertTrue(before.verified(), before.checks().toString());
+        assertEquals(CredentialStatus.ACTIVE, before.status());
+
+        Verification notYet = verifyAsOf(revoked, timeline, ISSUED_AT.minusSeconds(1));
+        assertFalse(notYet.verified());
+        assertNull(notYet.status());
+        assertEquals("not yet issued at " + ISSUED_AT.minusSeconds(1) + ": issued at " + ISSUED_AT,
+                detail(notYet, "status"));
+        assertTrue(detail(notYet, "accredited-now").startsWith("at " + ISSUED_AT.minusSeconds(1) + ": "));
+        assertThrows(IllegalArgumentException.class, () -> new RegistryKnowledge(Optional.of("U"), Optional.of(KEY),
+                Optional.of(revoked), AccreditationHistory.none(), Optional.empty(), NOW,
+                Optional.of(AsOf.of(timeline, AccreditationHistory.none(), ISSUED_AT))));
+    }
+
+    private static Verification verifyAsOf(RegistryRecord record, StatusTimeline timeline, Instant asOf) {
+        return CredentialVerification.verify(presented(), new RegistryKnowledge(Optional.of("U"), Optional.of(KEY),
+                Optional.of(record), AccreditationHistory.none(), Optional.empty(), asOf,
+                Optional.of(AsOf.of(timeline, AccreditationHistory.none(), asOf))), VALID);
+    }
+
+    @Test
     void verified_counts_only_the_required_checks() {
         List<VerificationCheck> informationalFailed = List.of(VerificationCheck.passed("a", "ok"),
                 VerificationCheck.failed("b", "no").informational());
@@ -326,7 +367,7 @@ class CredentialVerificationTest {
         assertFalse(Verification.of(null, null, null, List.of(VerificationCheck.passed("a", "ok").informational()))
                 .verified());
         assertThrows(IllegalArgumentException.class,
-                () -> new Verification(false, null, null, null, null, informationalFailed));
+                () -> new Verification(false, null, null, null, null, informationalFailed, null));
     }
 
     private static List<String> names(Verification verification) {

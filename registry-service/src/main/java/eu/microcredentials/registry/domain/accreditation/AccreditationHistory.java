@@ -28,6 +28,13 @@ public record AccreditationHistory(List<AccreditationEvent> decisions) {
         }
     }
 
+    /** The decisions as the registry knew them at an instant: only those decided by then. */
+    public AccreditationHistory knownAt(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        return new AccreditationHistory(decisions.stream().filter(decision -> !decision.decidedAt().isAfter(instant))
+                .toList());
+    }
+
     public Standing at(Instant at) {
         Objects.requireNonNull(at, "at");
         if (decisions.isEmpty()) {

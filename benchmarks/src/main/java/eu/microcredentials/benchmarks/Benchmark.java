@@ -1,0 +1,173 @@
+package eu.microcredentials.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.JWSObject;
+import eu.microcredentials.events.EventEnvelope;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark of issue #7 in one run: the raw limits of Kafka, PostgreSQL and ES256 on this machine,
+ * then the six scenarios against the three services started from their production jars, each
+ * measured {@link Settings#runs()} times; prints the table and writes the raw results under
+ * {@code benchmarks/target/benchmark-results/}. Run it with {@code benchmarks/run [--quick]}, which
+ * builds the jars and starts the infrastructure first.
+ */
+public final class Benchmark {
+
+    /** What a run produced: every figure, and the files it wrote. */
+    public record Result(Figures figures, IssuerProfile.Summary profile, Path directory) {
+    }
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Result result = run(Settings.fromArguments(Arrays.asList(arguments)));
+        System.out.println("[benchmark] results in " + result.directory());
+    }
+
+    public static Result run(Settings settings) throws Exception {
+        Path out = Infrastructure.repositoryRoot().resolve("benchmarks/target/benchmark-results");
+        Files.createDirectories(out);
+        Infrastructure infrastructure = Infrastructure.fromEnvironment();
+        infrastructure.requireReachable();
+        Map<String, String> machine = Machine.describe();
+        String loadBefore = Machine.loadAverage();
+        say("%s run on %s; load average %s", settings.mode(), machine, loadBefore);
+        Figures figures = new Figures();
+        IssuerProfile.Summary profile;
+        infrastructure.recreateDatabases(Platform.DATABASES);
+        try (Http http = new Http(); Platform platform = new Platform(infrastructure, out)) {
+            platform.start(http);
+            Issuance issuance = new Issuance(platform, http);
+            JsonNode sample = issuance.issueOne();
+            String signed = sample.path("verifiableCredential").asText();
+            String keyId = JWSObject.parse(signed).getHeader().getKeyID();
+            EventEnvelope event = Replay.seedEvent(platform.awardingBodyId(), signed, keyId);
+            int eventSize = Replay.eventSize(event);
+            say("one credential event is %d bytes: the record size of the raw limits", eventSize);
+
+            rawLimits(settings, infrastructure, out, eventSize, new String(event.data(), StandardCharsets.UTF_8), signed, figures);
+
+            IssuerProfile recording = new IssuerProfile(platform.issuer.pid(), out);
+            recording.start();
+            for (int run = 1; run <= settings.runs(); run++) {
+                ClosedLoop.Outcome outcome = issuance.single(settings);
+                throughput(figures, "issuance", "issuance, single requests", "credentials/s", outcome, true);
+                say("1. issuance run %d: %.0f credentials/s, p50 %.1f ms, p99 %.1f ms, %d failed%s", run, outcome.perSecond(),
+                        outcome.latencies().millis(50), outcome.latencies().millis(99), outcome.failures(), failure(outcome.firstFailure()));
+            }
+            profile = recording.stop();
+
+            for (int run = 1; run <= settings.runs(); run++) {
+                ClosedLoop.Outcome outcome = issuance.bulk(settings);
+                throughput(figures, "bulk", "bulk issuance", "credentials/s", outcome, false);
+                say("2. bulk run %d: %.0f credentials/s (%d batches), %d failed%s%s", run, outcome.perSecond(),
+                        outcome.latencies().count(), outcome.failures(), outcome.windowExtended() ? " (window extended)" : "",
+                        failure(outcome.firstFailure()));
+            }
+
+            Propagation propagation = new Propagation(platform, http);
+            for (int run = 1; run <= settings.runs(); run++) {
+                Propagation.Outcome issued = propagation.issue(settings);
+                latency(figures, "propagation.issue", "propagation of issuing", issued);
+                Propagation.Outcome revoked = propagation.revoke(settings, issued.ids());
+                latency(figures, "propagation.revoke", "propagation of revocation", revoked);
+                say("3. propagation run %d: issuing p50 %.0f ms p99 %.0f ms (%d lost, %d failed); revoking p50 %.0f ms p99 %.0f ms "
+                                + "(%d lost, %d failed)%s", run, issued.latencies().millis(50), issued.latencies().millis(99),
+                        issued.lost(), issued.failures(), revoked.latencies().millis(50), revoked.latencies().millis(99),
+                        revoked.lost(), revoked.failures(), failure(issued.firstFailure() != null ? issued.firstFailure()
+                                : revoked.firstFailure()));
+                for (Propagation.Outcome outcome : List.of(issued, revoked)) {
+                    if (outcome.lastSeen() != null) {
+                        say("   first change not visible in time: %s", outcome.lastSeen());
+                    }
+                }
+            }
+
+            Verification verification = new Verification(platform, http);
+            for (int run = 1; run <= settings.runs(); run++) {
+                ClosedLoop.Outcome outcome = verification.run(settings, issuance.issuedCredentials());
+                throughput(figures, "verification", "verification", "verifications/s", outcome, true);
+                say("4. verification run %d: %.0f/s, p50 %.1f ms, p99 %.1f ms, %d failed%s", run, outcome.perSecond(),
+                        outcome.latencies().millis(50), outcome.latencies().millis(99), outcome.failures(),
+                        failure(outcome.firstFailure()));
+            }
+
+            // at the end of their load; recognition then stops, so the replay has the cores to itself and the registry
+            for (ServiceJvm service : List.of(platform.issuer, platform.recognition)) {
+                figures.add("rss." + service.name(), "resident memory of " + service.name(), "MiB", service.residentMebibytes());
+            }
+            platform.recognition.close();
+
+            Replay replay = new Replay(platform, http, infrastructure);
+            replay.seed(settings.replayEvents(), signed, keyId);
+            Duration giveUp = Duration.ofSeconds(120 + settings.replayEvents() / 200);
+            for (int run = 1; run <= settings.runs(); run++) {
+                Replay.Outcome outcome = replay.rebuild(giveUp);
+                figures.add("replay.rate", "replay into the registry", "events/s", outcome.perSecond());
+                figures.add("replay.dead-lettered", "replay: records dead-lettered", "records", outcome.deadLettered());
+                say("5. replay run %d: %,d records in %.1f s = %.0f events/s (%d dead-lettered)", run, outcome.records(),
+                        outcome.seconds(), outcome.perSecond(), outcome.deadLettered());
+            }
+            figures.add("rss." + platform.registry.name(), "resident memory of " + platform.registry.name(), "MiB",
+                    platform.registry.residentMebibytes());
+        }
+        String loadAfter = Machine.loadAverage();
+        new Report(figures, settings, machine, loadBefore, loadAfter, profile).write(out);
+        return new Result(figures, profile, out);
+    }
+
+    private static void rawLimits(Settings settings, Infrastructure infrastructure, Path out, int eventSize, String eventJson,
+                                  String signed, Figures figures) throws Exception {
+        KafkaLimits kafka = new KafkaLimits(infrastructure, out);
+        PostgresLimits postgres = new PostgresLimits(infrastructure);
+        for (int run = 1; run <= settings.runs(); run++) {
+            kafka.throughput(settings.kafkaRecords(), eventSize, run, figures);
+            kafka.latencyAtRate(settings.propagationRate(), (int) settings.propagationTime().toSeconds(), eventSize, run, figures);
+            postgres.measure(settings.pgRows(), eventJson, figures);
+            SigningLimits.measure(settings.signingTime(), signed, figures);
+            say("raw limits run %d: Kafka producer %.0f records/s, consumer %.0f records/s, p99 at %d/s %.0f ms; "
+                            + "PostgreSQL INSERT %.0f rows/s, COPY %.0f rows/s; ES256 %.0f signatures/s, %.0f checks/s", run,
+                    last(figures, "raw.kafka.producer"), last(figures, "raw.kafka.consumer"), settings.propagationRate(),
+                    last(figures, "raw.kafka.rate.p99"), last(figures, "raw.pg.insert"), last(figures, "raw.pg.copy"),
+                    last(figures, "raw.es256.sign"), last(figures, "raw.es256.verify"));
+        }
+    }
+
+    private static void throughput(Figures figures, String key, String label, String unit, ClosedLoop.Outcome outcome,
+                                   boolean latency) {
+        figures.add(key + ".rate", label, unit, outcome.perSecond());
+        if (latency) {
+            figures.add(key + ".p50", label + ": p50", "ms", outcome.latencies().millis(50));
+            figures.add(key + ".p99", label + ": p99", "ms", outcome.latencies().millis(99));
+        }
+        figures.add(key + ".failed", label + ": failed requests", "requests", outcome.failures());
+    }
+
+    private static void latency(Figures figures, String key, String label, Propagation.Outcome outcome) {
+        figures.add(key + ".p50", label + ": p50", "ms", outcome.latencies().millis(50));
+        figures.add(key + ".p99", label + ": p99", "ms", outcome.latencies().millis(99));
+        figures.add(key + ".lost", label + ": not visible within " + Propagation.GIVE_UP.toSeconds() + " s", "changes",
+                outcome.lost());
+        figures.add(key + ".failed", label + ": failed requests", "requests", outcome.failures());
+    }
+
+    private static double last(Figures figures, String key) {
+        return figures.get(key).map(f -> f.values().get(f.values().size() - 1)).orElse(Double.NaN);
+    }
+
+    private static String failure(String first) {
+        return first == null ? "" : " (first failure: " + first + ")";
+    }
+
+    private static void say(String format, Object... arguments) {
+        System.out.printf("[benchmark] " + format + "%n", arguments);
+    }
+}

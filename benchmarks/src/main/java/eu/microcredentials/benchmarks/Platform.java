@@ -1,0 +1,113 @@
+package eu.microcredentials.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The three services under load, each with an empty database of its own ({@code bench_issuer},
+ * {@code bench_registry}, {@code bench_recognition}) and keys made for this run, and the awarding body
+ * the scenarios issue as.
+ */
+final class Platform implements AutoCloseable {
+    static final List<String> DATABASES = List.of("bench_issuer", "bench_registry", "bench_recognition");
+
+    private final String operatorKey = "mcop_benchmark_" + UUID.randomUUID();
+    final ServiceJvm issuer;
+    final ServiceJvm registry;
+    final ServiceJvm recognition;
+    private String awardingBodyId;
+    private String awardingBodyKey;
+
+    Platform(Infrastructure infrastructure, Path logs) {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        int issuerPort = port("MC_BENCH_ISSUER_PORT", 18181);
+        Map<String, String> issuerEnvironment = new HashMap<>(infrastructure.serviceEnvironment("bench_issuer"));
+        issuerEnvironment.put("MC_OPERATOR_API_KEY", operatorKey);
+        issuerEnvironment.put("MC_MASTER_KEY", masterKey());
+        issuerEnvironment.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + issuerPort);
+        issuerEnvironment.put("MC_CONSUMER_GROUP_PREFIX", "bench-issuer-" + run);
+        issuer = new ServiceJvm("issuer-service", issuerPort, issuerEnvironment, logs);
+        Map<String, String> registryEnvironment = new HashMap<>(infrastructure.serviceEnvironment("bench_registry"));
+        registryEnvironment.put("MC_REGISTRY_OPERATOR_API_KEY", "mcrop_benchmark_" + UUID.randomUUID());
+        registryEnvironment.put("MC_CONSUMER_GROUP_PREFIX", "bench-registry-" + run);
+        registry = new ServiceJvm("registry-service", port("MC_BENCH_REGISTRY_PORT", 18182), registryEnvironment, logs);
+        Map<String, String> recognitionEnvironment = new HashMap<>(infrastructure.serviceEnvironment("bench_recognition"));
+        recognitionEnvironment.put("MC_CONSUMER_GROUP_PREFIX", "bench-recognition-" + run);
+        recognition = new ServiceJvm("recognition-service", port("MC_BENCH_RECOGNITION_PORT", 18183),
+                recognitionEnvironment, logs);
+    }
+
+    /** One after the other: on two cores, JVMs booting side by side take longer in all than in turn. */
+    void start(Http http) throws Exception {
+        for (ServiceJvm service : services()) {
+            service.start();
+        }
+        JsonNode registered = http.post(issuer.baseUri().resolve("/api/v1/awarding-bodies"), operatorKey,
+                CredentialRequests.awardingBody()).expect(201, "registering the awarding body").json();
+        awardingBodyId = registered.path("awardingBody").path("id").asText();
+        awardingBodyKey = registered.path("apiKey").asText();
+    }
+
+    List<ServiceJvm> services() {
+        return List.of(issuer, registry, recognition);
+    }
+
+    String awardingBodyId() {
+        return awardingBodyId;
+    }
+
+    String awardingBodyKey() {
+        return awardingBodyKey;
+    }
+
+    URI credentials() {
+        return issuer.baseUri().resolve("/api/v1/awarding-bodies/" + awardingBodyId + "/credentials");
+    }
+
+    URI batch() {
+        return issuer.baseUri().resolve("/api/v1/awarding-bodies/" + awardingBodyId + "/credentials/batch");
+    }
+
+    URI revocation(String credentialId) {
+        return issuer.baseUri().resolve("/api/v1/credentials/" + credentialId + "/revocation");
+    }
+
+    URI registered(String credentialId) {
+        return registry.baseUri().resolve("/api/v1/registry/credentials/" + credentialId);
+    }
+
+    URI registeredVerification(String credentialId) {
+        return registry.baseUri().resolve("/api/v1/registry/credentials/" + credentialId + "/verification");
+    }
+
+    URI verifications() {
+        return registry.baseUri().resolve("/api/v1/verifications");
+    }
+
+    URI projections() {
+        return registry.baseUri().resolve("/admin/projections");
+    }
+
+    @Override
+    public void close() {
+        services().forEach(ServiceJvm::close);
+    }
+
+    private static String masterKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    }
+}

@@ -1,0 +1,82 @@
+package eu.microcredentials.benchmarks;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How long and how big each part of a benchmark run is. {@code full} is the measured run recorded in
+ * docs/benchmarks.md, {@code quick} a shorter look, {@code smoke} only proves that every part still
+ * produces its figures (the test suite runs it; its numbers mean nothing).
+ *
+ * @param runs              how many times each scenario and raw limit is measured (the report gives the median)
+ * @param warmup            load before each measured scenario run, not counted (JIT, pools, caches)
+ * @param duration          how long each throughput scenario is measured
+ * @param concurrency       requests in flight at once in the issuance and verification scenarios
+ * @param bulkConcurrency   batch requests in flight at once in the bulk scenario
+ * @param batchSize         credentials per bulk request
+ * @param propagationRate   requests per second in the propagation scenario
+ * @param propagationTime   how long each propagation phase (issue, then revoke) sends at that rate
+ * @param pollInterval      how often the propagation scenario asks the registry whether a change is visible
+ * @param replayEvents      credential events seeded on the topic before the replay is measured
+ * @param kafkaRecords      records ProducerPerformance sends (and ConsumerPerformance reads) per run
+ * @param pgRows            rows per run of each PostgreSQL insert path
+ * @param signingTime       how long the ES256 sign and verify loops run
+ */
+public record Settings(String mode, int runs, Duration warmup, Duration duration, int concurrency, int bulkConcurrency,
+                       int batchSize, int propagationRate, Duration propagationTime, Duration pollInterval,
+                       int replayEvents, int kafkaRecords, int pgRows, Duration signingTime) {
+
+    public static Settings full() {
+        return new Settings("full", 3, Duration.ofSeconds(5), Duration.ofSeconds(30), 16, 2, 1000, 200,
+                Duration.ofSeconds(15), Duration.ofMillis(20), 1_000_000, 200_000, 200_000, Duration.ofSeconds(5));
+    }
+
+    public static Settings quick() {
+        return new Settings("quick", 1, Duration.ofSeconds(3), Duration.ofSeconds(10), 16, 2, 1000, 200,
+                Duration.ofSeconds(8), Duration.ofMillis(20), 100_000, 50_000, 50_000, Duration.ofSeconds(2));
+    }
+
+    public static Settings smoke() {
+        return new Settings("smoke", 1, Duration.ofSeconds(1), Duration.ofSeconds(2), 8, 1, 1000, 200,
+                Duration.ofSeconds(2), Duration.ofMillis(20), 2_000, 5_000, 5_000, Duration.ofMillis(500));
+    }
+
+    /** {@code --quick}, {@code --smoke}, {@code --runs N}, {@code --replay-events N}; nothing: the full run. */
+    public static Settings fromArguments(List<String> arguments) {
+        Settings settings = arguments.contains("--smoke") ? smoke() : arguments.contains("--quick") ? quick() : full();
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            switch (argument) {
+                case "--smoke", "--quick" -> { }
+                case "--runs" -> settings = settings.withRuns(Integer.parseInt(value(arguments, ++i, argument)));
+                case "--replay-events" -> settings = settings.withReplayEvents(Integer.parseInt(value(arguments, ++i, argument)));
+                default -> throw new IllegalArgumentException("unknown argument " + argument
+                        + " (known: --quick, --smoke, --runs N, --replay-events N)");
+            }
+        }
+        return settings;
+    }
+
+    public Settings withRuns(int runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1");
+        }
+        return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
+                propagationTime, pollInterval, replayEvents, kafkaRecords, pgRows, signingTime);
+    }
+
+    public Settings withReplayEvents(int events) {
+        if (events < 1) {
+            throw new IllegalArgumentException("--replay-events must be at least 1");
+        }
+        return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
+                propagationTime, pollInterval, events, kafkaRecords, pgRows, signingTime);
+    }
+
+    private static String value(List<String> arguments, int index, String name) {
+        if (index >= arguments.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return arguments.get(index);
+    }
+}

@@ -1,0 +1,68 @@
+package eu.microcredentials.recognition.infrastructure;
+
+import eu.microcredentials.recognition.domain.AccreditationRecord;
+import eu.microcredentials.recognition.domain.HeldCredential;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the held-credentials read model: the credentials learners hold and their awarding bodies' accreditation. */
+@ApplicationScoped
+public class HeldCredentialReadModel {
+    private static final String COLUMNS = """
+            id, learner_id, awarding_body_id, title, ects, eqf_level, issuer_countries, issued_on, status, issued_at""";
+
+    public Uni<List<HeldCredential>> ofLearner(SqlClient client, String learnerId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM held_credential WHERE learner_id = $1 ORDER BY issued_at, id")
+                .execute(Tuple.of(learnerId)).map(HeldCredentialReadModel::credentials);
+    }
+
+    /** The credentials among these ids that recognition knows, in no particular order. */
+    public Uni<List<HeldCredential>> withIds(SqlClient client, Collection<String> ids) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM held_credential WHERE id = ANY($1) ORDER BY issued_at, id")
+                .execute(Tuple.of(ids.toArray(String[]::new))).map(HeldCredentialReadModel::credentials);
+    }
+
+    /** Every accreditation decision about these awarding bodies, per body; a body without any has an empty record. */
+    public Uni<Map<String, AccreditationRecord>> accreditation(SqlClient client, Collection<String> awardingBodyIds) {
+        return client.preparedQuery("""
+                        SELECT awarding_body_id, granted, agency, valid_from, valid_until FROM accreditation_decision
+                        WHERE awarding_body_id = ANY($1) ORDER BY awarding_body_id, version""")
+                .execute(Tuple.of(awardingBodyIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, List<AccreditationRecord.Decision>> decisions = new HashMap<>();
+                    for (Row row : rows) {
+                        decisions.computeIfAbsent(row.getString("awarding_body_id"), id -> new ArrayList<>())
+                                .add(new AccreditationRecord.Decision(row.getBoolean("granted"), row.getString("agency"),
+                                        row.getOffsetDateTime("valid_from").toInstant(),
+                                        row.getOffsetDateTime("valid_until") == null ? null
+                                                : row.getOffsetDateTime("valid_until").toInstant()));
+                    }
+                    Map<String, AccreditationRecord> records = new HashMap<>();
+                    for (String id : awardingBodyIds) {
+                        records.put(id, new AccreditationRecord(decisions.getOrDefault(id, List.of())));
+                    }
+                    return records;
+                });
+    }
+
+    private static List<HeldCredential> credentials(RowSet<Row> rows) {
+        List<HeldCredential> credentials = new ArrayList<>();
+        for (Row row : rows) {
+            credentials.add(new HeldCredential(row.getString("id"), row.getString("learner_id"),
+                    row.getString("awarding_body_id"), row.getString("title"), row.getBigDecimal("ects"),
+                    row.getInteger("eqf_level"), List.of(row.getArrayOfStrings("issuer_countries")),
+                    row.getLocalDate("issued_on"), HeldCredential.Status.valueOf(row.getString("status")),
+                    row.getOffsetDateTime("issued_at").toInstant()));
+        }
+        return credentials;
+    }
+}

@@ -27,10 +27,14 @@ final class CompareDigestsCommand implements Callable<Integer> {
             + "topic's events, the reference (default: ${DEFAULT-VALUE})")
     Service recordedBy;
 
+    @Option(names = "--source", description = "the CloudEvents source of the recording service's events, when its "
+            + "deployment names itself (mc.event-source); default: /<service name>")
+    String source;
+
     @Override
     public Integer call() {
         PrintWriter out = cli.out();
-        Map<String, String> query = Map.of("source", recordedBy.eventSource());
+        Map<String, String> query = Map.of("source", source == null ? recordedBy.eventSource() : source);
         String path = "/admin/digests/" + topic;
         List<Held> holders = new ArrayList<>();
         for (Service service : Service.values()) {

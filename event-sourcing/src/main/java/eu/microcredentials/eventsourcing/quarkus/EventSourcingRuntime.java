@@ -51,6 +51,7 @@ public class EventSourcingRuntime {
     private final int partitions;
     private final short replicationFactor;
     private final Optional<String> instanceId;
+    private final Optional<String> eventSource;
     private final String groupPrefix;
     private final int httpPort;
     private final Pool pool;
@@ -66,6 +67,7 @@ public class EventSourcingRuntime {
                                 @ConfigProperty(name = "mc.topics.partitions", defaultValue = "6") int partitions,
                                 @ConfigProperty(name = "mc.topics.replication-factor", defaultValue = "1") short replicationFactor,
                                 @ConfigProperty(name = "mc.instance-id") Optional<String> instanceId,
+                                @ConfigProperty(name = "mc.event-source") Optional<String> eventSource,
                                 @ConfigProperty(name = "mc.consumer-group-prefix") Optional<String> groupPrefix,
                                 @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort,
                                 Pool pool, MeterRegistry meters, Instance<Projection> projections) {
@@ -75,6 +77,7 @@ public class EventSourcingRuntime {
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
         this.instanceId = instanceId;
+        this.eventSource = eventSource;
         this.groupPrefix = groupPrefix.orElse(serviceName);
         this.httpPort = httpPort;
         this.pool = pool;
@@ -85,7 +88,9 @@ public class EventSourcingRuntime {
     @Produces
     @Singleton
     EventStore eventStore() {
-        return new EventStore(URI.create("/" + serviceName));
+        // the CloudEvents source of what this service records: by default /<service name>; a deployment
+        // may name itself (e.g. /issuer-service/eu-west), so that its events can be told from another's
+        return new EventStore(URI.create(eventSource.orElse("/" + serviceName)));
     }
 
     void start(@Observes StartupEvent startup) {

@@ -31,9 +31,16 @@ public final class Platform implements AutoCloseable {
     private Platform() {
     }
 
+    /**
+     * The CloudEvents source the issuer records its events as: its own, so that the platform's credentials
+     * can be told from those the modules' tests published to the same broker (digests compare by source).
+     */
+    public static final String ISSUER_EVENT_SOURCE = "/issuer-service/system-tests";
+
     private static ServiceProcess issuer(int port, String operatorApiKey) {
         return new ServiceProcess("issuer", "issuer-service", port, "issuer", Map.of(
                 "MC_OPERATOR_API_KEY", operatorApiKey,
+                "MC_EVENT_SOURCE", ISSUER_EVENT_SOURCE,
                 // the status list URLs in the credentials it signs name this instance, not the default port
                 "PUBLIC_BASE_URL", "http://127.0.0.1:" + port));
     }

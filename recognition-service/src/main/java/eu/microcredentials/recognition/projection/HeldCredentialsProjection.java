@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,6 +43,11 @@ public class HeldCredentialsProjection implements Projection {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("held_credential", "accreditation_decision");
     }
 
     @Override

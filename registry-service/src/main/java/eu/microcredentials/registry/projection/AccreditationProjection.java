@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 /** The awarding bodies' accreditation as national registries recorded it: every decision, and the current one. */
@@ -39,6 +40,11 @@ public class AccreditationProjection implements Projection {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("registry_accreditation", "registry_accreditation_current");
     }
 
     @Override

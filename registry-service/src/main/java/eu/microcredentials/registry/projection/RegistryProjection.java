@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -58,6 +59,11 @@ public class RegistryProjection implements Projection {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("registry_awarding_body", "registry_credential", "registry_signing_key", "registry_status_change");
     }
 
     @Override

@@ -1,0 +1,258 @@
+package eu.microcredentials.systemtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import eu.microcredentials.operator.OperatorCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+/**
+ * Audit and replay, as an operator does them with bin/mc-operator against the running platform: a
+ * few thousand credentials issued, revoked and suspended; digests agreeing across issuer, registry
+ * and recognition; each read model rebuilt from offset 0 beside the live one while queries keep
+ * being answered, with the same checksum; a stored event changed behind the issuer's back is found;
+ * a service that missed an event is named with the credential.
+ */
+@ExtendWith(RunningPlatform.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditSystemTest {
+    private static final int CREDENTIALS = 2_000;
+    private static final int PER_BATCH = 250;
+    private static final Duration CATCH_UP = Duration.ofSeconds(240);
+    private static final Duration PROPAGATION = Duration.ofSeconds(60);
+
+    private Platform platform;
+    private AwardingBody body;
+    private final List<String> issued = new ArrayList<>();
+    private final List<String> revoked = new ArrayList<>();
+
+    @BeforeAll
+    void issueReviseAndWaitForEveryService(Platform platform) {
+        this.platform = platform;
+        body = platform.registerAwardingBody(Requests.awardingBody("Audit University " + UUID.randomUUID(), "AT"));
+        for (int batch = 0; batch < CREDENTIALS / PER_BATCH; batch++) {
+            ArrayNode rows = JsonHttp.JSON.createArrayNode();
+            for (int i = 0; i < PER_BATCH; i++) {
+                rows.add(Requests.fullCredential(Requests.newLearnerId(), "AT"));
+            }
+            JsonNode result = body.issuer().post(body.credentialsPath() + "/batch", rows).expect(200);
+            result.path("credentials").forEach(row -> issued.add(row.path("credentialId").asText()));
+        }
+        assertEquals(CREDENTIALS, issued.size());
+        for (int i = 0; i < 40; i++) {
+            String id = issued.get(i * 7);
+            body.issuer().post("/api/v1/credentials/" + id + "/revocation",
+                    JsonHttp.JSON.createObjectNode().put("reason", "assessment irregularity")).expect(200);
+            revoked.add(id);
+        }
+        for (int i = 0; i < 20; i++) {
+            body.issuer().post("/api/v1/credentials/" + issued.get(i * 11 + 1) + "/suspension",
+                    JsonHttp.JSON.createObjectNode().put("reason", "under review")).expect(200);
+        }
+        Eventually.await(CATCH_UP, "every service holding what the issuer recorded", () -> {
+            Run compared = cli("compare-digests");
+            assertEquals(0, compared.exit(), compared.all());
+        });
+    }
+
+    @Test
+    @Order(1)
+    void digestsOfTheCredentialEventsAgreeAcrossTheThreeServices() {
+        Run compared = cli("compare-digests");
+
+        assertEquals(0, compared.exit(), compared.all());
+        assertTrue(compared.out().contains("registry-service") && compared.out().contains("recognition-service"), compared.out());
+        assertTrue(!compared.out().contains("DISAGREES"), compared.out());
+    }
+
+    @Test
+    @Order(2)
+    void eachReadModelIsRebuiltBesideTheLiveOneWhileQueriesAreAnsweredAndComesOutIdentical() throws Exception {
+        AtomicBoolean querying = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        AtomicReference<String> failure = new AtomicReference<>();
+        Thread queries = new Thread(() -> {
+            while (querying.get() && failure.get() == null) {
+                String id = issued.get(ThreadLocalRandom.current().nextInt(issued.size()));
+                for (ServiceProcess registry : platform.registries()) {
+                    JsonHttp.Answer answer = registry.http().get("/api/v1/registry/credentials/" + id);
+                    if (answer.status() != 200) {
+                        failure.set(registry.name() + " answered " + answer.status() + " during the rebuild: " + answer.body());
+                    }
+                }
+                JsonHttp.Answer held = platform.recognition().http().get("/api/v1/held-credentials/" + id);
+                if (held.status() != 200) {
+                    failure.set("recognition answered " + held.status() + " during the rebuild: " + held.body());
+                }
+                answered.incrementAndGet();
+            }
+        });
+        queries.start();
+        try {
+            for (String[] target : new String[][] {{"registry", "registry"}, {"registry", "accreditations"},
+                    {"recognition", "held-credentials"}}) {
+                Run rebuilt = cli("rebuild", target[0], target[1]);
+
+                assertEquals(0, rebuilt.exit(), rebuilt.all());
+                assertTrue(rebuilt.out().contains("100%"), "the progress bar reached its end: " + rebuilt.out());
+                assertTrue(rebuilt.out().contains("identical to the live model"), rebuilt.out());
+                String checksum = rebuilt.out().replaceAll("(?s).*\\(checksum ([0-9a-f]+)\\).*", "$1");
+                ServiceProcess service = target[0].equals("registry") ? platform.registryA() : platform.recognition();
+                JsonNode projections = service.http().get("/admin/projections").expect(200);
+                String live = null;
+                for (JsonNode projection : projections) {
+                    if (projection.path("name").asText().equals(target[1])) {
+                        live = projection.path("checksum").asText();
+                    }
+                }
+                assertEquals(checksum, live, target[1] + ": the live model's checksum is the rebuilt one's");
+            }
+        } finally {
+            querying.set(false);
+            queries.join();
+        }
+        assertEquals(null, failure.get());
+        assertTrue(answered.get() > 0, "queries were made while rebuilding");
+    }
+
+    @Test
+    @Order(3)
+    void aStoredEventChangedBehindTheIssuersBackIsFoundAndNamed() throws SQLException {
+        Run intact = cli("verify-chains", "issuer", "registry");
+        assertEquals(0, intact.exit(), intact.all());
+        assertTrue(intact.out().contains("issuer-service: INTACT"), intact.out());
+
+        String tampered = revoked.get(3);
+        String original;
+        try (Connection issuerDb = issuerDatabase()) {
+            original = revocationData(issuerDb, tampered);
+            change(issuerDb, tampered, original.replace("assessment irregularity", "clerical error"));
+            try {
+                Run broken = cli("verify-chains", "issuer");
+
+                assertEquals(1, broken.exit(), broken.all());
+                assertTrue(broken.out().contains("issuer-service: BROKEN"), broken.out());
+                assertTrue(broken.out().contains("FIRST BREAK") && broken.out().contains(tampered), broken.out());
+                assertTrue(broken.out().contains("changed after it was recorded"), broken.out());
+            } finally {
+                change(issuerDb, tampered, original);
+            }
+        }
+        Run restored = cli("verify-chains", "issuer");
+        assertEquals(0, restored.exit(), restored.all());
+    }
+
+    @Test
+    @Order(4)
+    void aServiceThatMissedAnEventIsNamedWithTheCredentialUntilItCatchesUp() {
+        String missed = issued.get(CREDENTIALS - 1);
+        platform.recognition().stop();
+        try {
+            body.issuer().post("/api/v1/credentials/" + missed + "/revocation",
+                    JsonHttp.JSON.createObjectNode().put("reason", "issued in error")).expect(200);
+            Eventually.await(PROPAGATION, "the registry knowing of the revocation", () -> assertEquals("REVOKED",
+                    platform.registryA().http().get("/api/v1/registry/credentials/" + missed).expect(200).path("status").asText()));
+
+            Run compared = cli("compare-digests");
+
+            assertEquals(1, compared.exit(), compared.all());
+            assertTrue(compared.out().contains("recognition-service") && compared.out().contains("DISAGREES"), compared.out());
+            assertTrue(compared.out().contains(missed + ": issuer-service has version 2"), compared.out());
+            assertTrue(!compared.out().contains("registry-service     projection:registry          DISAGREES"), compared.out());
+        } finally {
+            platform.ensureRunning();
+        }
+        Eventually.await(CATCH_UP, "recognition catching up", () -> {
+            Run compared = cli("compare-digests");
+            assertEquals(0, compared.exit(), compared.all());
+        });
+    }
+
+    private record Run(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    /** bin/mc-operator, run in this JVM against the platform's services. */
+    private Run cli(String... command) {
+        List<String> args = new ArrayList<>(List.of(
+                "--issuer-url", platform.issuer().baseUri().toString(),
+                "--registry-url", platform.registryA().baseUri().toString(),
+                "--recognition-url", platform.recognition().baseUri().toString()));
+        args.addAll(List.of(command));
+        if (command[0].equals("compare-digests")) {
+            args.addAll(List.of("--source", Platform.ISSUER_EVENT_SOURCE));
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = OperatorCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static Connection issuerDatabase() throws SQLException {
+        String url = "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "15432") + "/issuer";
+        return DriverManager.getConnection(url, env("PG_USER", "postgres"), env("PG_PASSWORD", "postgres"));
+    }
+
+    private static String revocationData(Connection db, String credentialId) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT data::text FROM event_store WHERE stream_id = ? "
+                + "AND event_type = 'eu.microcredential.credential.revoked.v1'")) {
+            query.setString(1, credentialId);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "the revocation of " + credentialId + " is stored");
+                return row.getString(1);
+            }
+        }
+    }
+
+    /** What only someone with the database owner's rights could do: switch the guard off, change, switch it on. */
+    private static void change(Connection db, String credentialId, String data) throws SQLException {
+        try (Statement guard = db.createStatement();
+             PreparedStatement update = db.prepareStatement("UPDATE event_store SET data = ?::json WHERE stream_id = ? "
+                     + "AND event_type = 'eu.microcredential.credential.revoked.v1'")) {
+            guard.execute("ALTER TABLE event_store DISABLE TRIGGER event_store_no_update_or_delete");
+            try {
+                update.setString(1, data);
+                update.setString(2, credentialId);
+                assertEquals(1, update.executeUpdate());
+            } finally {
+                guard.execute("ALTER TABLE event_store ENABLE TRIGGER event_store_no_update_or_delete");
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -27,6 +27,18 @@ public interface Projection {
      */
     void apply(SqlConnection transaction, EventEnvelope event);
 
+    /**
+     * Applies one event, knowing where it was read: a projection that records the event's place in the
+     * log or its hash chain link (an audit trail) overrides this one; the runner calls it.
+     */
+    default void apply(SqlConnection transaction, EventEnvelope event, Delivery delivery) {
+        apply(transaction, event);
+    }
+
+    /** Where an event was read: topic, partition, offset, and its hash chain link (null when it carries none). */
+    record Delivery(String topic, int partition, long offset, String hash, String previousHash) {
+    }
+
     /** Deletes every row of the read model, before a rebuild replays the topics from offset 0. */
     void reset(SqlConnection transaction);
 
@@ -47,5 +59,10 @@ public interface Projection {
      */
     default void replay(SqlConnection transaction, EventEnvelope event) {
         apply(transaction, event);
+    }
+
+    /** {@link #replay(SqlConnection, EventEnvelope)}, knowing where the event was read (see {@link #apply(SqlConnection, EventEnvelope, Delivery)}). */
+    default void replay(SqlConnection transaction, EventEnvelope event, Delivery delivery) {
+        replay(transaction, event);
     }
 }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -304,7 +305,7 @@ public final class ProjectionRunner implements AutoCloseable {
                 }
                 if (claimVersion(tx, record, event)) {
                     try {
-                        projection.apply(tx, event);
+                        projection.apply(tx, event, delivery(record));
                     } catch (ContractViolation violation) {
                         notApplied(tx, projection.name(), record, event);
                         // the projection refused the event before writing anything for it: dead-letter it and go on
@@ -344,6 +345,12 @@ public final class ProjectionRunner implements AutoCloseable {
         return tx.preparedQuery(CLAIM_VERSION).execute(Tuple.from(Arrays.asList(projection, record.topic(),
                         event.subject(), event.sequence(), event.source().toString(), hash)))
                 .await().atMost(Transactions.TIMEOUT).rowCount() > 0;
+    }
+
+    static Projection.Delivery delivery(ConsumerRecord<String, byte[]> record) {
+        Optional<EventHashChain.Link> link = EventHashChain.readFrom(record);
+        return new Projection.Delivery(record.topic(), record.partition(), record.offset(),
+                link.map(EventHashChain.Link::hash).orElse(null), link.map(EventHashChain.Link::previousHash).orElse(null));
     }
 
     /** The claimed event was refused, not applied: it must not count as applied when services are compared. */

@@ -232,7 +232,7 @@ public final class ShadowRebuild implements Runnable {
                 EventEnvelope event = KafkaCloudEvents.fromRecord(record);
                 if (ProjectionRunner.claimVersion(tx, projection.name(), record, event)) {
                     try {
-                        projection.replay(tx, event);
+                        projection.replay(tx, event, ProjectionRunner.delivery(record));
                     } catch (ContractViolation violation) {
                         ProjectionRunner.notApplied(tx, projection.name(), record, event);
                         throw violation;

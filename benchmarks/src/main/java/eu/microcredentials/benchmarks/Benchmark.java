@@ -15,10 +15,12 @@ import java.util.Map;
  * The benchmark of issue #7 in one run: the raw limits of Kafka, PostgreSQL and ES256 on this machine,
  * then the six scenarios against the three services started from their production jars, each
  * measured {@link Settings#runs()} times; prints the table and writes the raw results under
- * {@code benchmarks/target/benchmark-results/}. Run it with {@code benchmarks/run [--quick]}, which
+ * {@code benchmarks/target/benchmark-results/<mode>/}. Run it with {@code benchmarks/run [--quick]}, which
  * builds the jars and starts the infrastructure first.
  */
 public final class Benchmark {
+    /** How long a scenario waits for the backlog of the one before it to be consumed. */
+    private static final Duration QUIET = Duration.ofMinutes(15);
 
     /** What a run produced: every figure, and the files it wrote. */
     public record Result(Figures figures, IssuerProfile.Summary profile, Path directory) {
@@ -33,7 +35,7 @@ public final class Benchmark {
     }
 
     public static Result run(Settings settings) throws Exception {
-        Path out = Infrastructure.repositoryRoot().resolve("benchmarks/target/benchmark-results");
+        Path out = Infrastructure.repositoryRoot().resolve("benchmarks/target/benchmark-results").resolve(settings.mode());
         Files.createDirectories(out);
         Infrastructure infrastructure = Infrastructure.fromEnvironment();
         infrastructure.requireReachable();
@@ -55,9 +57,13 @@ public final class Benchmark {
 
             rawLimits(settings, infrastructure, out, eventSize, new String(event.data(), StandardCharsets.UTF_8), signed, figures);
 
+            platform.awaitQuiet(http, QUIET);
             IssuerProfile recording = new IssuerProfile(platform.issuer.pid(), out);
             recording.start();
             for (int run = 1; run <= settings.runs(); run++) {
+                if (run > 1) {
+                    platform.awaitQuiet(http, QUIET);
+                }
                 ClosedLoop.Outcome outcome = issuance.single(settings);
                 throughput(figures, "issuance", "issuance, single requests", "credentials/s", outcome, true);
                 say("1. issuance run %d: %.0f credentials/s, p50 %.1f ms, p99 %.1f ms, %d failed%s", run, outcome.perSecond(),
@@ -66,6 +72,7 @@ public final class Benchmark {
             profile = recording.stop();
 
             for (int run = 1; run <= settings.runs(); run++) {
+                platform.awaitQuiet(http, QUIET);
                 ClosedLoop.Outcome outcome = issuance.bulk(settings);
                 throughput(figures, "bulk", "bulk issuance", "credentials/s", outcome, false);
                 say("2. bulk run %d: %.0f credentials/s (%d batches), %d failed%s%s", run, outcome.perSecond(),
@@ -75,8 +82,10 @@ public final class Benchmark {
 
             Propagation propagation = new Propagation(platform, http);
             for (int run = 1; run <= settings.runs(); run++) {
+                platform.awaitQuiet(http, QUIET);
                 Propagation.Outcome issued = propagation.issue(settings);
                 latency(figures, "propagation.issue", "propagation of issuing", issued);
+                platform.awaitQuiet(http, QUIET);
                 Propagation.Outcome revoked = propagation.revoke(settings, issued.ids());
                 latency(figures, "propagation.revoke", "propagation of revocation", revoked);
                 say("3. propagation run %d: issuing p50 %.0f ms p99 %.0f ms (%d lost, %d failed); revoking p50 %.0f ms p99 %.0f ms "
@@ -93,6 +102,7 @@ public final class Benchmark {
 
             Verification verification = new Verification(platform, http);
             for (int run = 1; run <= settings.runs(); run++) {
+                platform.awaitQuiet(http, QUIET);
                 ClosedLoop.Outcome outcome = verification.run(settings, issuance.issuedCredentials());
                 throughput(figures, "verification", "verification", "verifications/s", outcome, true);
                 say("4. verification run %d: %.0f/s, p50 %.1f ms, p99 %.1f ms, %d failed%s", run, outcome.perSecond(),
@@ -106,10 +116,11 @@ public final class Benchmark {
             }
             platform.recognition.close();
 
+            platform.awaitQuiet(http, QUIET);
             Replay replay = new Replay(platform, http, infrastructure);
             replay.seed(settings.replayEvents(), signed, keyId);
             Duration giveUp = Duration.ofSeconds(120 + settings.replayEvents() / 200);
-            for (int run = 1; run <= settings.runs(); run++) {
+            for (int run = 1; run <= settings.replayRuns(); run++) {
                 Replay.Outcome outcome = replay.rebuild(giveUp);
                 figures.add("replay.rate", "replay into the registry", "events/s", outcome.perSecond());
                 figures.add("replay.dead-lettered", "replay: records dead-lettered", "records", outcome.deadLettered());

@@ -57,7 +57,7 @@ final class ClosedLoop {
                         done = request.send();
                     } catch (Exception | AssertionError e) {
                         done = 0;
-                        firstFailure.compareAndSet(null, e.toString());
+                        firstFailure.compareAndSet(null, e + (e.getCause() == null ? "" : ", caused by " + e.getCause()));
                     }
                     long answered = System.nanoTime();
                     boolean inWindow = answered >= measureFrom && (answered <= end || items.get() == 0);

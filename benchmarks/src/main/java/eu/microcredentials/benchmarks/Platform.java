@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +54,36 @@ final class Platform implements AutoCloseable {
                 CredentialRequests.awardingBody()).expect(201, "registering the awarding body").json();
         awardingBodyId = registered.path("awardingBody").path("id").asText();
         awardingBodyKey = registered.path("apiKey").asText();
+    }
+
+    /**
+     * Waits until the registry and recognition have applied everything they were sent (every projection
+     * running, no lag, nothing applied for a second), so that a scenario does not measure the backlog of
+     * the one before it.
+     */
+    void awaitQuiet(Http http, Duration giveUp) throws InterruptedException {
+        long deadline = System.nanoTime() + giveUp.toNanos();
+        long lastApplied = -1;
+        while (System.nanoTime() < deadline) {
+            long applied = 0;
+            boolean caughtUp = true;
+            for (ServiceJvm consumer : List.of(registry, recognition)) {
+                if (!consumer.isAlive()) {
+                    continue;
+                }
+                for (JsonNode projection : http.get(consumer.baseUri().resolve("/admin/projections"))
+                        .expect(200, consumer.name() + "'s projections").json()) {
+                    caughtUp &= projection.path("lag").asLong() == 0 && "RUNNING".equals(projection.path("state").asText());
+                    applied += projection.path("eventsApplied").asLong();
+                }
+            }
+            if (caughtUp && applied == lastApplied) {
+                return;
+            }
+            lastApplied = caughtUp ? applied : -1;
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the registry and recognition did not catch up within " + giveUp);
     }
 
     List<ServiceJvm> services() {

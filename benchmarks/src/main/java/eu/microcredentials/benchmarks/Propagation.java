@@ -97,7 +97,7 @@ final class Propagation {
                                 settings.pollInterval()), settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
                     } catch (Exception | AssertionError e) {
                         failures.incrementAndGet();
-                        firstFailure.compareAndSet(null, e.toString());
+                        firstFailure.compareAndSet(null, e + (e.getCause() == null ? "" : ", caused by " + e.getCause()));
                         finished.countDown();
                     }
                 }), due - System.nanoTime(), TimeUnit.NANOSECONDS);

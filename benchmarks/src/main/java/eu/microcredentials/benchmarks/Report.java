@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The run's figures as the issue asks for them: each scenario's median with its spread, next to the
  * raw limit of the parts it goes through and the target; the raw limits themselves; where the issuer's
- * time goes. Printed, and written under {@code benchmarks/target/benchmark-results/}: {@code summary.md}
+ * time goes. Printed, and written under {@code benchmarks/target/benchmark-results/<mode>/}: {@code summary.md}
  * (the tables), {@code results.json} and {@code results.csv} (every run's value of every figure).
  */
 final class Report {
@@ -96,7 +96,9 @@ final class Report {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("Run: ").append(settings.mode()).append(", ").append(settings.runs()).append(" run(s) of each scenario; ")
+        md.append("Run: ").append(settings.mode()).append(", ").append(settings.runs()).append(" run(s) of each scenario and raw limit, ")
+                .append(settings.replayRuns()).append(" of the replay (").append(String.format(Locale.ROOT, "%,d", settings.replayEvents()))
+                .append(" events seeded); ")
                 .append("load average (1, 5, 15 min) before ").append(loadBefore).append(", after ").append(loadAfter).append("\n\n");
         md.append("Machine: ");
         machine.forEach((name, value) -> md.append(name).append(" ").append(value).append("; "));

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * One service as it runs in production: its Quarkus fast-jar in a JVM of its own (the heap bin/run-local
  * gives it), configured by environment variables, reached only through its port. The fast-jar is
  * copied first, so that a rebuild of the module during a long run cannot pull classes from under it.
- * Its output goes to {@code benchmarks/target/benchmark-results/<name>.log}.
+ * Its output goes to {@code benchmarks/target/benchmark-results/<mode>/<name>.log}.
  */
 final class ServiceJvm implements AutoCloseable {
     private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
@@ -97,6 +97,10 @@ final class ServiceJvm implements AutoCloseable {
 
     URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
     }
 
     long pid() {

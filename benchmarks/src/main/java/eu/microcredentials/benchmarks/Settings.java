@@ -18,30 +18,32 @@ import java.util.List;
  * @param propagationTime   how long each propagation phase (issue, then revoke) sends at that rate
  * @param pollInterval      how often the propagation scenario asks the registry whether a change is visible
  * @param replayEvents      credential events seeded on the topic before the replay is measured
+ * @param replayRuns        how many times the replay is measured (a million events take minutes each time)
  * @param kafkaRecords      records ProducerPerformance sends (and ConsumerPerformance reads) per run
  * @param pgRows            rows per run of each PostgreSQL insert path
  * @param signingTime       how long the ES256 sign and verify loops run
  */
 public record Settings(String mode, int runs, Duration warmup, Duration duration, int concurrency, int bulkConcurrency,
                        int batchSize, int propagationRate, Duration propagationTime, Duration pollInterval,
-                       int replayEvents, int kafkaRecords, int pgRows, Duration signingTime) {
+                       int replayEvents, int replayRuns, int kafkaRecords, int pgRows, Duration signingTime) {
 
     public static Settings full() {
         return new Settings("full", 3, Duration.ofSeconds(5), Duration.ofSeconds(30), 16, 2, 1000, 200,
-                Duration.ofSeconds(15), Duration.ofMillis(20), 1_000_000, 200_000, 200_000, Duration.ofSeconds(5));
+                Duration.ofSeconds(15), Duration.ofMillis(20), 1_000_000, 1, 100_000, 100_000, Duration.ofSeconds(5));
     }
 
     public static Settings quick() {
         return new Settings("quick", 1, Duration.ofSeconds(3), Duration.ofSeconds(10), 16, 2, 1000, 200,
-                Duration.ofSeconds(8), Duration.ofMillis(20), 100_000, 50_000, 50_000, Duration.ofSeconds(2));
+                Duration.ofSeconds(8), Duration.ofMillis(20), 100_000, 1, 50_000, 50_000, Duration.ofSeconds(2));
     }
 
     public static Settings smoke() {
-        return new Settings("smoke", 1, Duration.ofSeconds(1), Duration.ofSeconds(2), 8, 1, 1000, 200,
-                Duration.ofSeconds(2), Duration.ofMillis(20), 2_000, 5_000, 5_000, Duration.ofMillis(500));
+        // a low propagation rate: on a busy CI machine the point is that every figure comes out, not its value
+        return new Settings("smoke", 1, Duration.ofMillis(500), Duration.ofSeconds(2), 8, 1, 1000, 20,
+                Duration.ofSeconds(1), Duration.ofMillis(20), 1_000, 1, 2_000, 2_000, Duration.ofMillis(300));
     }
 
-    /** {@code --quick}, {@code --smoke}, {@code --runs N}, {@code --replay-events N}; nothing: the full run. */
+    /** {@code --quick}, {@code --smoke}, {@code --runs N}, {@code --replay-events N}, {@code --replay-runs N}; nothing: the full run. */
     public static Settings fromArguments(List<String> arguments) {
         Settings settings = arguments.contains("--smoke") ? smoke() : arguments.contains("--quick") ? quick() : full();
         for (int i = 0; i < arguments.size(); i++) {
@@ -49,9 +51,12 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
             switch (argument) {
                 case "--smoke", "--quick" -> { }
                 case "--runs" -> settings = settings.withRuns(Integer.parseInt(value(arguments, ++i, argument)));
-                case "--replay-events" -> settings = settings.withReplayEvents(Integer.parseInt(value(arguments, ++i, argument)));
+                case "--replay-events" -> settings = settings.withReplay(Integer.parseInt(value(arguments, ++i, argument)),
+                        settings.replayRuns());
+                case "--replay-runs" -> settings = settings.withReplay(settings.replayEvents(),
+                        Integer.parseInt(value(arguments, ++i, argument)));
                 default -> throw new IllegalArgumentException("unknown argument " + argument
-                        + " (known: --quick, --smoke, --runs N, --replay-events N)");
+                        + " (known: --quick, --smoke, --runs N, --replay-events N, --replay-runs N)");
             }
         }
         return settings;
@@ -62,15 +67,15 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
             throw new IllegalArgumentException("--runs must be at least 1");
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
-                propagationTime, pollInterval, replayEvents, kafkaRecords, pgRows, signingTime);
+                propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime);
     }
 
-    public Settings withReplayEvents(int events) {
-        if (events < 1) {
-            throw new IllegalArgumentException("--replay-events must be at least 1");
+    public Settings withReplay(int events, int times) {
+        if (events < 1 || times < 1) {
+            throw new IllegalArgumentException("--replay-events and --replay-runs must be at least 1");
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
-                propagationTime, pollInterval, events, kafkaRecords, pgRows, signingTime);
+                propagationTime, pollInterval, events, times, kafkaRecords, pgRows, signingTime);
     }
 
     private static String value(List<String> arguments, int index, String name) {

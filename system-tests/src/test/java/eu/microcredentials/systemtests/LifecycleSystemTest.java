@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A credential's lifecycle (suspend, reinstate, revoke retroactively, refused transitions) and an
- * accreditation's withdrawal, seen by every service after each step: the issuer, both registry
+ * A credential's lifecycle (suspend, reinstate, revoke retroactively, refused transitions, correct)
+ * and an accreditation's withdrawal, seen by every service after each step: the issuer, both registry
  * instances (record and verification), recognition-service (held credentials and active ECTS), and
  * the public Bitstring status lists as an external verifier reads them (URL from the credential,
  * signature checked with plain Nimbus and the body's published key, bits decoded by hand).
@@ -60,6 +60,8 @@ class LifecycleSystemTest {
     private String learnerId;
     private Credential a;
     private Credential b;
+    /** A's correction, once step 7 has issued it. */
+    private Credential c;
     private final Map<String, String> propagation = new LinkedHashMap<>();
 
     /** A credential as issued: its id, its signed form, when it was issued and its status list entries. */
@@ -113,7 +115,11 @@ class LifecycleSystemTest {
     }
 
     private Credential issue(String name) {
-        JsonNode issued = body.issue(Requests.fullCredential(learnerId, COUNTRY));
+        return credential(name, body.issue(Requests.fullCredential(learnerId, COUNTRY)));
+    }
+
+    /** The credential the issuer answered for an issuance or a correction. */
+    private static Credential credential(String name, JsonNode issued) {
         String id = issued.path("id").asText();
         String signed = issued.path("verifiableCredential").asText();
         assertFalse(id.isBlank() || signed.isBlank(), "id and verifiableCredential: " + issued);
@@ -225,6 +231,42 @@ class LifecycleSystemTest {
         System.out.println("[lifecycle] propagation from the issuer's 200 to the registry's verification: " + propagation);
     }
 
+    @Test
+    @Order(7)
+    void correcting_a_revokes_it_as_superseded_and_every_service_agrees_and_links_both_ways() {
+        ObjectNode corrected = Requests.fullCredential(learnerId, COUNTRY).put("grade", "19/20");
+        JsonNode answer = body.issuer().post("/api/v1/credentials/" + a.id() + "/correction", corrected).expect(201);
+        long answeredAt = System.nanoTime();
+        c = credential("C", answer);
+        assertEquals(ACTIVE, answer.path("status").asText(), "the correction is active: " + answer);
+        assertEquals(a.id(), answer.path("supersedes").asText(), "the correction names what it supersedes: " + answer);
+        assertEquals("urn:uuid:" + a.id(), payload(c.signed()).path("supersedes").asText(),
+                "the signed correction says what it replaces: " + payload(c.signed()));
+        measurePropagation("correct A", a, REVOKED, answeredAt);
+
+        Map<Credential, String> expected = new LinkedHashMap<>();
+        expected.put(a, REVOKED);
+        expected.put(b, REVOKED);
+        expected.put(c, ACTIVE);
+        awaitAgreement("after correcting A", expected);
+
+        JsonNode old = issuerView(a);
+        assertEquals(c.id(), old.path("supersededBy").asText(), "the issuer links A to its correction: " + old);
+        JsonNode superseded = last(old.path("statusHistory"));
+        assertEquals(REVOKED, superseded.path("status").asText(), "statusHistory: " + old.path("statusHistory"));
+        assertEquals("SUPERSEDED", superseded.path("reason").asText(), "the reason of A's revocation: " + superseded);
+        assertEquals(a.id(), issuerView(c).path("supersedes").asText(), "the issuer links C to A");
+        for (ServiceProcess registry : platform.registries()) {
+            Eventually.await(PROPAGATION, registry.name() + " linking A and C both ways", () -> {
+                JsonNode recordA = registry.http().get("/api/v1/registry/credentials/" + a.id()).expect(200);
+                JsonNode recordC = registry.http().get("/api/v1/registry/credentials/" + c.id()).expect(200);
+                assertEquals(c.id(), recordA.path("supersededBy").asText(), registry.name() + "'s record of A: " + recordA);
+                assertEquals(a.id(), recordC.path("supersedes").asText(), registry.name() + "'s record of C: " + recordC);
+            });
+        }
+        System.out.println("[lifecycle] propagation from the issuer's answer to the registry's verification: " + propagation);
+    }
+
     // ---- agreement -------------------------------------------------------------------------------
 
     /** Polls until every service shows A and B with these statuses, then returns; fails with the last disagreement. */
@@ -232,7 +274,14 @@ class LifecycleSystemTest {
         Map<Credential, String> expected = new LinkedHashMap<>();
         expected.put(a, statusA);
         expected.put(b, statusB);
-        Eventually.await(PROPAGATION, "every service agreeing " + step + " (A " + statusA + ", B " + statusB + ")",
+        awaitAgreement(step, expected);
+    }
+
+    /** Polls until every service shows each credential with its status (and the learner holds exactly these). */
+    private void awaitAgreement(String step, Map<Credential, String> expected) {
+        List<String> statuses = new ArrayList<>();
+        expected.forEach((credential, status) -> statuses.add(credential.name() + " " + status));
+        Eventually.await(PROPAGATION, "every service agreeing " + step + " (" + String.join(", ", statuses) + ")",
                 () -> assertAgreement(expected));
     }
 
@@ -273,7 +322,8 @@ class LifecycleSystemTest {
                 activeEcts = activeEcts.add(ECTS_EACH);
             }
         }
-        assertEquals(2, holdings.path("credentials").size(), "the learner holds A and B: " + holdings);
+        assertEquals(expected.size(), holdings.path("credentials").size(),
+                "the learner holds " + expected.size() + " credentials: " + holdings);
         assertTrue(holdings.path("activeEcts").isNumber(), "activeEcts: " + holdings);
         assertEquals(0, activeEcts.compareTo(holdings.path("activeEcts").decimalValue()),
                 "recognition's activeEcts " + holdings.path("activeEcts") + ", expected " + activeEcts);

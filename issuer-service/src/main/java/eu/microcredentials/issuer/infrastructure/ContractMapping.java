@@ -131,7 +131,7 @@ public final class ContractMapping {
                                     issued.signed().revocationList().toString()),
                             new CredentialIssued.StatusEntry(SUSPENSION, issued.signed().statusListIndex(),
                                     issued.signed().suspensionList().toString())),
-                    null,
+                    issued.supersedes() == null ? null : issued.supersedes().toString(),
                     issued.issuedAt());
             return new PendingEvent(data, issued.issuedAt(), data.awardingBodyId(), issued.awardingBodyCountry().value());
         }
@@ -216,7 +216,8 @@ public final class ContractMapping {
                     issued.issuedAt(), new SignedCredential(issued.verifiableCredential(), issued.signingKeyId(),
                     statusEntry(issued, REVOCATION).statusListIndex(),
                     URI.create(statusEntry(issued, REVOCATION).statusListCredential()),
-                    URI.create(statusEntry(issued, SUSPENSION).statusListCredential())));
+                    URI.create(statusEntry(issued, SUSPENSION).statusListCredential())),
+                    issued.supersedes() == null ? null : CredentialId.parse(issued.supersedes()));
         }
         if (data instanceof CredentialRevoked revoked) {
             return new CredentialEvent.Revoked(CredentialId.parse(revoked.credentialId()),

@@ -88,30 +88,47 @@ public class CredentialIssuing {
      */
     public Uni<List<Credential.Active>> issueAll(SqlConnection tx, AwardingBody.Registered awardingBody,
                                                  List<MicroCredential> contents) {
-        SigningKey key = awardingBody.activeKey().orElseThrow(() -> new Refusal("the awarding body has no active signing key"));
         Instant at = clock.instant();
+        List<Unsigned> unsigned = contents.stream()
+                .map(content -> new Unsigned(new CredentialId(UUID.randomUUID()), content, null)).toList();
+        return sign(tx, awardingBody, unsigned, at).flatMap(signed -> {
+            List<Credential.Active> issued = new ArrayList<>(contents.size());
+            List<CredentialEvent> events = new ArrayList<>(contents.size());
+            for (int i = 0; i < contents.size(); i++) {
+                CredentialEvent event = CredentialDecider.decide(new IssueCredential(unsigned.get(i).id(), awardingBody,
+                        contents.get(i), at, signed.get(i)), new Credential.NotIssued()).get(0);
+                events.add(event);
+                issued.add((Credential.Active) CredentialDecider.evolve(new Credential.NotIssued(), event));
+            }
+            return streams.appendNewCredentials(tx, events).replaceWith(issued);
+        });
+    }
+
+    /** A new credential before it is signed: its id, its content and the credential it replaces, if any. */
+    public record Unsigned(CredentialId id, MicroCredential content, CredentialId supersedes) {
+    }
+
+    /**
+     * Signs new credentials of an awarding body loaded in this transaction after
+     * {@link Streams#lockAwardingBody} (shared): reserves their status list indexes and signs each, as
+     * issued at {@code at}, with the body's active key. Answers them signed, in the same order.
+     */
+    public Uni<List<SignedCredential>> sign(SqlConnection tx, AwardingBody.Registered awardingBody,
+                                            List<Unsigned> credentials, Instant at) {
+        SigningKey key = awardingBody.activeKey().orElseThrow(() -> new Refusal("the awarding body has no active signing key"));
         URI revocation = statusLists.list(awardingBody.id(), ContractMapping.REVOCATION);
         URI suspension = statusLists.list(awardingBody.id(), ContractMapping.SUSPENSION);
-        List<CredentialId> ids = contents.stream().map(content -> new CredentialId(UUID.randomUUID())).toList();
+        List<CredentialId> ids = credentials.stream().map(Unsigned::id).toList();
         return reserveIndexes(awardingBody.id(), ids, new HashMap<>(), 0)
-                .flatMap(indexes -> vault.privateKey(tx, key.keyId()).flatMap(privateKey -> {
-                    List<Credential.Active> issued = new ArrayList<>(contents.size());
-                    List<CredentialEvent> events = new ArrayList<>(contents.size());
-                    for (int i = 0; i < contents.size(); i++) {
-                        CredentialId id = ids.get(i);
-                        int index = indexes.get(id);
-                        var document = CredentialDocument.of(id, awardingBody, contents.get(i), at,
-                                new CredentialDocument.Status(index, revocation, suspension, statusLists.vocabulary()));
-                        SignedCredential signed = new SignedCredential(CredentialSigner.sign(document, privateKey),
-                                key.keyId(), index, revocation, suspension);
-                        CredentialEvent event = CredentialDecider.decide(
-                                new IssueCredential(id, awardingBody, contents.get(i), at, signed),
-                                new Credential.NotIssued()).get(0);
-                        events.add(event);
-                        issued.add((Credential.Active) CredentialDecider.evolve(new Credential.NotIssued(), event));
-                    }
-                    return streams.appendNewCredentials(tx, events).replaceWith(issued);
-                }));
+                .flatMap(indexes -> vault.privateKey(tx, key.keyId()).map(privateKey -> credentials.stream()
+                        .map(credential -> {
+                            int index = indexes.get(credential.id());
+                            var document = CredentialDocument.of(credential.id(), awardingBody, credential.content(), at,
+                                    new CredentialDocument.Status(index, revocation, suspension, statusLists.vocabulary()),
+                                    credential.supersedes());
+                            return new SignedCredential(CredentialSigner.sign(document, privateKey), key.keyId(), index,
+                                    revocation, suspension);
+                        }).toList()));
     }
 
     /**

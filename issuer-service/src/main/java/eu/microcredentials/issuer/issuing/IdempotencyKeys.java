@@ -2,6 +2,7 @@ package eu.microcredentials.issuer.issuing;
 
 import eu.microcredentials.eventsourcing.web.Problem;
 import eu.microcredentials.issuer.domain.AwardingBodyId;
+import eu.microcredentials.issuer.domain.CredentialId;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code Idempotency-Key}: a client may send a request again with the same key and body and gets
@@ -23,6 +26,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
+    private static final String CREDENTIAL_ID = "credentialId";
     private final Pool pool;
 
     public IdempotencyKeys(Pool pool) {
@@ -66,6 +70,24 @@ public class IdempotencyKeys {
                         + "VALUES ($1, $2, $3, $4::text::json, 201)")
                 .execute(Tuple.of(awardingBody.toString(), key, requestHash, response.encode()))
                 .replaceWithVoid();
+    }
+
+    /**
+     * A request that issues one credential, at most once per awarding body and key: the first time,
+     * {@code first} issues and records the key in its own transaction through the function it is
+     * given; with the same key and request again (also when a concurrent first one won), {@code again}
+     * answers the credential that was issued; with the same key and another request, 422.
+     */
+    public <T> Uni<T> once(AwardingBodyId awardingBody, String key, String requestHash,
+                           Function<BiFunction<SqlConnection, CredentialId, Uni<Void>>, Uni<T>> first,
+                           Function<CredentialId, Uni<T>> again) {
+        Function<Outcome, Uni<T>> replay = earlier -> again.apply(
+                CredentialId.parse(replay(earlier, requestHash, key).getString(CREDENTIAL_ID)));
+        return find(awardingBody, key).flatMap(earlier -> earlier.isPresent() ? replay.apply(earlier.get())
+                : first.apply((tx, credentialId) -> remember(tx, awardingBody, key, requestHash,
+                        new JsonObject().put(CREDENTIAL_ID, credentialId.toString())))
+                .onFailure(IdempotencyKeys::isDuplicateKey)
+                .recoverWithUni(() -> find(awardingBody, key).flatMap(winner -> replay.apply(winner.orElseThrow()))));
     }
 
     static boolean isDuplicateKey(Throwable failure) {

@@ -33,6 +33,15 @@ public final class CredentialDocument {
 
     public static ObjectNode of(CredentialId id, AwardingBody.Registered awardingBody, MicroCredential content,
                                 Instant issuedAt, Status status) {
+        return of(id, awardingBody, content, issuedAt, status, null);
+    }
+
+    /**
+     * @param supersedes the credential this one corrects and replaces, or null; named as {@code supersedes}
+     *                   (Dublin Core {@code dcterms:replaces} in our context)
+     */
+    public static ObjectNode of(CredentialId id, AwardingBody.Registered awardingBody, MicroCredential content,
+                                Instant issuedAt, Status status, CredentialId supersedes) {
         ObjectNode vc = JSON.objectNode();
         vc.putArray("@context").add(VC_CONTEXT).add(OB_CONTEXT).add(status.vocabulary().toString());
         vc.put("id", "urn:uuid:" + id);
@@ -44,6 +53,9 @@ public final class CredentialDocument {
         ArrayNode statuses = vc.putArray("credentialStatus");
         statuses.add(statusEntry(status.revocationList(), "revocation", status.index()));
         statuses.add(statusEntry(status.suspensionList(), "suspension", status.index()));
+        if (supersedes != null) {
+            vc.put("supersedes", "urn:uuid:" + supersedes);
+        }
         return vc;
     }
 

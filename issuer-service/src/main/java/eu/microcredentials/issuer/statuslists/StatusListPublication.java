@@ -42,17 +42,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class StatusListPublication {
     /**
-     * Every status change of an awarding body's credentials with the credential's list index, each
-     * stream in version order. The event types are literal so that the partial index
+     * Every status change of an awarding body's credentials with the credential's index in the list of
+     * purpose $2, each stream in version order. Only the log is read: the index is the one the
+     * credential's issued event names (its version 1), never the index reservations, so the list is
+     * what a fold of the events gives. The event types are literal so that the partial index
      * {@code event_store_credential_status_changes} applies.
      */
     private static final String STATUS_CHANGES = """
-            SELECT i.list_index, e.event_type
+            SELECT (SELECT (entry ->> 'statusListIndex')::int
+                    FROM json_array_elements(i.data -> 'credentialStatus') AS entry
+                    WHERE entry ->> 'statusPurpose' = $2) AS list_index, e.event_type
             FROM event_store e
-            JOIN status_list_index i ON i.credential_id = e.stream_id AND i.awarding_body_id = e.awarding_body_id
+            JOIN event_store i ON i.stream_id = e.stream_id AND i.version = 1 AND i.event_type = '%s'
             WHERE e.awarding_body_id = $1 AND e.event_type IN (%s)
-            ORDER BY e.stream_id, e.version""".formatted(ContractMapping.STATUS_CHANGES.stream()
-            .map(type -> "'" + type.type() + "'").collect(Collectors.joining(", ")));
+            ORDER BY e.stream_id, e.version""".formatted(EventType.CREDENTIAL_ISSUED.type(),
+            ContractMapping.STATUS_CHANGES.stream().map(type -> "'" + type.type() + "'")
+                    .collect(Collectors.joining(", ")));
 
     private final Pool pool;
     private final Streams streams;
@@ -97,7 +102,7 @@ public class StatusListPublication {
             if (!(loaded.state() instanceof AwardingBody.Registered awardingBody)) {
                 throw Problem.notFound("awarding body", id.toString()).exception();
             }
-            return statusByIndex(id).map(statuses -> new StatusList(awardingBody, purpose,
+            return statusByIndex(id, purpose).map(statuses -> new StatusList(awardingBody, purpose,
                     statusLists.list(id, purpose.value()), BitstringStatusList.encode(statuses.entrySet().stream()
                     .filter(entry -> purpose.flags(entry.getValue())).map(Map.Entry::getKey).toList()),
                     ttlMillis));
@@ -117,9 +122,9 @@ public class StatusListPublication {
         return vault.privateKey(pool, key.keyId()).map(privateKey -> CredentialSigner.sign(credential(list), privateKey));
     }
 
-    /** Each credential's current status by its index, for those whose status ever changed. */
-    private Uni<Map<Integer, CredentialStatus>> statusByIndex(AwardingBodyId id) {
-        return pool.preparedQuery(STATUS_CHANGES).execute(Tuple.of(id.toString())).map(rows -> {
+    /** Each credential's current status by its index in the list of {@code purpose}, for those whose status ever changed. */
+    private Uni<Map<Integer, CredentialStatus>> statusByIndex(AwardingBodyId id, StatusPurpose purpose) {
+        return pool.preparedQuery(STATUS_CHANGES).execute(Tuple.of(id.toString(), purpose.value())).map(rows -> {
             Map<Integer, CredentialStatus> statuses = new HashMap<>();
             for (Row row : rows) {
                 // a stream's later change overrides its earlier ones

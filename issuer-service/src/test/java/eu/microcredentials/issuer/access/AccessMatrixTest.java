@@ -3,6 +3,7 @@ package eu.microcredentials.issuer.access;
 import static eu.microcredentials.issuer.support.IssuerApi.PROBLEM_JSON;
 import static eu.microcredentials.issuer.support.IssuerApi.asOperator;
 import static eu.microcredentials.issuer.support.IssuerApi.because;
+import static eu.microcredentials.issuer.support.IssuerApi.correct;
 import static eu.microcredentials.issuer.support.IssuerApi.fullCredential;
 import static eu.microcredentials.issuer.support.IssuerApi.issueCredential;
 import static eu.microcredentials.issuer.support.IssuerApi.newLearner;
@@ -66,7 +67,8 @@ class AccessMatrixTest {
                         .when().post("/api/v1/awarding-bodies"),
                 request -> revoke(request, credentialOfA, because("Access check")),
                 request -> suspend(request, credentialOfA, because("Access check")),
-                request -> reinstate(request, credentialOfA, because("Access check")));
+                request -> reinstate(request, credentialOfA, because("Access check")),
+                request -> correct(request, credentialOfA, fullCredential(newLearner())));
     }
 
     /** Makes the request and checks it was refused with {@code status} as problem+json and recorded no event. */

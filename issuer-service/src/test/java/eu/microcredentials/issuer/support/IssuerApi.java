@@ -70,6 +70,11 @@ public final class IssuerApi {
         return changeStatus(as, credentialId, "reinstatement", body);
     }
 
+    /** {@code POST /api/v1/credentials/{id}/correction} with the corrected content, made with {@code as}. */
+    public static Response correct(RequestSpecification as, String credentialId, String body) {
+        return as.contentType(ContentType.JSON).body(body).when().post("/api/v1/credentials/{id}/correction", credentialId);
+    }
+
     /** The body of a status change giving only a reason. */
     public static String because(String reason) {
         return "{\"reason\":\"%s\"}".formatted(reason);

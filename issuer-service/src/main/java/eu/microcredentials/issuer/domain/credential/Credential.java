@@ -33,20 +33,29 @@ public sealed interface Credential {
         List<StatusChange> history();
 
         CredentialStatus status();
+
+        /** The credential this one corrects and replaces, or null. */
+        CredentialId supersedes();
+
+        /** The credential that corrects and replaces this one (then revoked), or null. */
+        default CredentialId supersededBy() {
+            return null;
+        }
     }
 
     /** Valid: issued, or reinstated after a suspension. */
     record Active(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
-                  MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history)
+                  MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history,
+                  CredentialId supersedes)
             implements Issued {
         public Active {
             history = List.copyOf(history);
         }
 
-        /** Just issued: no status change yet. */
+        /** Just issued: no status change yet, replacing no other credential. */
         public Active(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                       MicroCredential content, Instant issuedAt, SignedCredential signed) {
-            this(id, awardingBody, awardingBodyCountry, content, issuedAt, signed, List.of());
+            this(id, awardingBody, awardingBodyCountry, content, issuedAt, signed, List.of(), null);
         }
 
         @Override
@@ -57,7 +66,8 @@ public sealed interface Credential {
 
     /** Temporarily not valid; may be reinstated or revoked. */
     record Suspended(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
-                     MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history)
+                     MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history,
+                     CredentialId supersedes)
             implements Issued {
         public Suspended {
             history = List.copyOf(history);
@@ -69,9 +79,13 @@ public sealed interface Credential {
         }
     }
 
-    /** Never valid again (from the revocation's {@code effectiveFrom}): the final state. */
+    /**
+     * Never valid again (from the revocation's {@code effectiveFrom}): the final state; {@code supersededBy}
+     * names the credential that corrected it, if that is why it was revoked.
+     */
     record Revoked(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
-                   MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history)
+                   MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history,
+                   CredentialId supersedes, CredentialId supersededBy)
             implements Issued {
         public Revoked {
             history = List.copyOf(history);

@@ -2,5 +2,5 @@ package eu.microcredentials.issuer.domain.credential;
 
 /** What may be asked of a credential. */
 public sealed interface CredentialCommand
-        permits IssueCredential, RevokeCredential, SuspendCredential, ReinstateCredential {
+        permits IssueCredential, CorrectCredential, RevokeCredential, SuspendCredential, ReinstateCredential {
 }

@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides what issuing, revoking, suspending and reinstating a credential record, and folds a
- * credential's events into its state.
+ * Decides what issuing, correcting, revoking, suspending and reinstating a credential record, and
+ * folds a credential's events into its state.
  *
  * <pre>
  *   NotIssued --issue--> Active --suspend--> Suspended --reinstate--> Active
  *                        Active or Suspended --revoke--> Revoked (final)
+ *                        Active or Suspended --correct--> Revoked (SUPERSEDED), and a new Active replacing it
  * </pre>
  */
 public final class CredentialDecider {
@@ -27,6 +28,9 @@ public final class CredentialDecider {
     public static List<CredentialEvent> decide(CredentialCommand command, Credential state) {
         if (command instanceof IssueCredential issue) {
             return decide(issue, state);
+        }
+        if (command instanceof CorrectCredential correct) {
+            return decide(correct, state);
         }
         if (command instanceof RevokeCredential revoke) {
             return decide(revoke, state);
@@ -58,6 +62,44 @@ public final class CredentialDecider {
         }
         return List.of(new CredentialEvent.Issued(command.credentialId(), awardingBody.id(),
                 awardingBody.profile().country(), command.content(), command.at(), command.signed()));
+    }
+
+    /**
+     * An active or suspended credential is corrected: its awarding body issues the correction, which
+     * names the credential it replaces, and the credential is revoked from now with the reason
+     * {@link Reason#SUPERSEDED}, naming its correction. Two events of two streams, recorded together.
+     * {@code state} is the corrected credential's.
+     */
+    public static List<CredentialEvent> decide(CorrectCredential command, Credential state) {
+        Credential.Issued corrected = correctable(command.credentialId(), state);
+        if (!(command.awardingBody() instanceof AwardingBody.Registered awardingBody)
+                || !awardingBody.id().equals(corrected.awardingBody())) {
+            throw new Refusal("a correction of credential " + corrected.id() + " is issued by its own awarding body "
+                    + corrected.awardingBody());
+        }
+        if (command.correctionId().equals(corrected.id())) {
+            throw new Refusal("a correction is a new credential, not " + corrected.id() + " again");
+        }
+        CredentialEvent.Issued correction = (CredentialEvent.Issued) decide(new IssueCredential(command.correctionId(),
+                awardingBody, command.content(), command.at(), command.signed()), new Credential.NotIssued()).get(0);
+        return List.of(
+                new CredentialEvent.Issued(correction.credentialId(), correction.awardingBody(),
+                        correction.awardingBodyCountry(), correction.content(), correction.issuedAt(),
+                        correction.signed(), corrected.id()),
+                new CredentialEvent.Revoked(corrected.id(), corrected.awardingBody(), corrected.awardingBodyCountry(),
+                        Reason.SUPERSEDED, command.at(), command.actor(), command.correctionId(), command.at()));
+    }
+
+    /**
+     * The credential, if it may be corrected: issued and not revoked. Use cases ask before they spend
+     * a status list index on the correction.
+     */
+    public static Credential.Issued correctable(CredentialId id, Credential state) {
+        Credential.Issued issued = issued(id, state);
+        if (issued instanceof Credential.Revoked) {
+            throw new IllegalTransition(issued.id(), issued.status(), "a revoked credential cannot be corrected");
+        }
+        return issued;
     }
 
     /** An active or suspended credential can be revoked, once; a revocation cannot be undone. */
@@ -114,7 +156,7 @@ public final class CredentialDecider {
     public static Credential evolve(Credential state, CredentialEvent event) {
         if (event instanceof CredentialEvent.Issued issued) {
             return new Credential.Active(issued.credentialId(), issued.awardingBody(), issued.awardingBodyCountry(),
-                    issued.content(), issued.issuedAt(), issued.signed());
+                    issued.content(), issued.issuedAt(), issued.signed(), List.of(), issued.supersedes());
         }
         if (!(state instanceof Credential.Issued current)) {
             throw new IllegalStateException(event + " on a credential that was not issued");
@@ -123,19 +165,20 @@ public final class CredentialDecider {
             List<Credential.StatusChange> history = with(current, new Credential.StatusChange(CredentialStatus.REVOKED,
                     revoked.reason(), revoked.effectiveFrom(), revoked.revokedAt(), revoked.actor()));
             return new Credential.Revoked(current.id(), current.awardingBody(), current.awardingBodyCountry(),
-                    current.content(), current.issuedAt(), current.signed(), history);
+                    current.content(), current.issuedAt(), current.signed(), history, current.supersedes(),
+                    revoked.supersededBy());
         }
         if (event instanceof CredentialEvent.Suspended suspended) {
             List<Credential.StatusChange> history = with(current, new Credential.StatusChange(CredentialStatus.SUSPENDED,
                     suspended.reason(), suspended.suspendedAt(), suspended.suspendedAt(), suspended.actor()));
             return new Credential.Suspended(current.id(), current.awardingBody(), current.awardingBodyCountry(),
-                    current.content(), current.issuedAt(), current.signed(), history);
+                    current.content(), current.issuedAt(), current.signed(), history, current.supersedes());
         }
         if (event instanceof CredentialEvent.Reinstated reinstated) {
             List<Credential.StatusChange> history = with(current, new Credential.StatusChange(CredentialStatus.ACTIVE,
                     reinstated.reason(), reinstated.reinstatedAt(), reinstated.reinstatedAt(), reinstated.actor()));
             return new Credential.Active(current.id(), current.awardingBody(), current.awardingBodyCountry(),
-                    current.content(), current.issuedAt(), current.signed(), history);
+                    current.content(), current.issuedAt(), current.signed(), history, current.supersedes());
         }
         throw new IllegalStateException("unknown credential event " + event);
     }

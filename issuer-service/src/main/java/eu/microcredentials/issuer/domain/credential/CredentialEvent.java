@@ -16,8 +16,16 @@ public sealed interface CredentialEvent {
 
     CountryCode awardingBodyCountry();
 
+    /** Issued; {@code supersedes} names the credential it corrects and replaces, if any. */
     record Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
-                  MicroCredential content, Instant issuedAt, SignedCredential signed) implements CredentialEvent {
+                  MicroCredential content, Instant issuedAt, SignedCredential signed, CredentialId supersedes)
+            implements CredentialEvent {
+
+        /** Issued replacing no other credential. */
+        public Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
+                      MicroCredential content, Instant issuedAt, SignedCredential signed) {
+            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, null);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static eu.microcredentials.issuer.domain.credential.SampleContent.NOW;
 import static eu.microcredentials.issuer.domain.credential.SampleContent.awardingBody;
 import static eu.microcredentials.issuer.domain.credential.SampleContent.content;
 import static eu.microcredentials.issuer.domain.credential.SampleContent.signedBy;
+import static eu.microcredentials.issuer.domain.credential.SampleContent.signedWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Revoking, suspending and reinstating, one case per (state, command) pair: NotIssued, Active,
- * Suspended and Revoked, each meeting revoke, suspend and reinstate.
+ * Revoking, suspending, reinstating and correcting, one case per (state, command) pair: NotIssued,
+ * Active, Suspended and Revoked, each meeting revoke, suspend, reinstate and correct.
  */
 class CredentialLifecycleDeciderTest {
     private static final String ACTOR = "operator";
@@ -294,6 +295,195 @@ class CredentialLifecycleDeciderTest {
         void a_command_requires_a_reason_and_an_actor() {
             assertThrows(NullPointerException.class, () -> new SuspendCredential(id, null, ACTOR, NOW));
             assertThrows(IllegalArgumentException.class, () -> new SuspendCredential(id, reason, " ", NOW));
+        }
+    }
+
+    /**
+     * Correcting, one case per state of the corrected credential, and what a correction must be:
+     * issued by the same awarding body, under the rules of any issuance, as a credential of its own.
+     */
+    @Nested
+    class Correcting {
+        private final CredentialId correctionId = new CredentialId(UUID.randomUUID());
+        private final MicroCredential corrected = new MicroCredential(content().learner(), content().title(),
+                content().issuerCountries(), content().coAwardingBodies(), content().issuedOn(),
+                content().learningOutcomes(), content().workload(), content().level(), content().assessment(),
+                content().participation(), content().qualityAssurance(), content().prerequisites(),
+                content().supervision(), "19/20", content().stackability(), content().furtherInformation());
+
+
+        private CorrectCredential correct() {
+            return new CorrectCredential(id, correctionId, body, corrected, signedBy(body), ACTOR, NOW);
+        }
+
+        /** What a correction records: the correction naming what it replaces, and the revocation naming its correction. */
+        private List<CredentialEvent> recorded() {
+            return List.of(
+                    new CredentialEvent.Issued(correctionId, body.id(), pt, corrected, NOW, signedBy(body), id),
+                    new CredentialEvent.Revoked(id, body.id(), pt, Reason.SUPERSEDED, NOW, ACTOR, correctionId, NOW));
+        }
+
+        @Nested
+        class ANotIssuedCredential {
+
+            @Test
+            void cannot_be_corrected_it_is_unknown() {
+                assertInstanceOf(UnknownCredential.class, credential.given()
+                        .when(correct()).thenRefused("no credential " + id));
+            }
+        }
+
+        @Nested
+        class AnActiveCredential {
+
+            @Test
+            void is_corrected_the_correction_is_issued_naming_it_and_it_is_revoked_as_superseded_from_now() {
+                credential.given(issued)
+                        .when(correct())
+                        .then(recorded().toArray(CredentialEvent[]::new));
+            }
+
+            @Test
+            void that_is_itself_a_correction_is_corrected_again() {
+                CredentialEvent.Issued aCorrection = new CredentialEvent.Issued(id, body.id(), pt, content(), ISSUED_AT,
+                        signedBy(body), new CredentialId(UUID.randomUUID()));
+
+                credential.given(aCorrection)
+                        .when(correct())
+                        .then(recorded().toArray(CredentialEvent[]::new));
+            }
+
+            @Test
+            void is_corrected_by_an_operator_who_is_recorded_as_the_actor_of_the_revocation() {
+                List<CredentialEvent> events = credential.given(issued)
+                        .when(new CorrectCredential(id, correctionId, body, corrected, signedBy(body), "operator-7", NOW))
+                        .then(recorded().get(0), new CredentialEvent.Revoked(id, body.id(), pt, Reason.SUPERSEDED, NOW,
+                                "operator-7", correctionId, NOW));
+
+                assertEquals("SUPERSEDED", ((CredentialEvent.Revoked) events.get(1)).reason().text());
+            }
+        }
+
+        @Nested
+        class ASuspendedCredential {
+
+            @Test
+            void is_corrected() {
+                credential.given(issued, suspended)
+                        .when(correct())
+                        .then(recorded().toArray(CredentialEvent[]::new));
+            }
+        }
+
+        @Nested
+        class ARevokedCredential {
+
+            @Test
+            void cannot_be_corrected() {
+                IllegalTransition refusal = assertInstanceOf(IllegalTransition.class, credential.given(issued, revoked)
+                        .when(correct()).thenRefused("is REVOKED"));
+
+                assertEquals(CredentialStatus.REVOKED, refusal.currentStatus());
+            }
+
+            @Test
+            void that_was_corrected_already_cannot_be_corrected_again() {
+                CredentialEvent.Revoked superseded = (CredentialEvent.Revoked) recorded().get(1);
+
+                IllegalTransition refusal = assertInstanceOf(IllegalTransition.class, credential.given(issued, superseded)
+                        .when(new CorrectCredential(id, new CredentialId(UUID.randomUUID()), body, corrected,
+                                signedBy(body), ACTOR, NOW)).thenRefused("is REVOKED"));
+
+                assertEquals(CredentialStatus.REVOKED, refusal.currentStatus());
+            }
+        }
+
+        @Nested
+        class TheCorrection {
+
+            @Test
+            void is_issued_by_the_credential_s_own_awarding_body() {
+                AwardingBody.Registered another = awardingBody("PT");
+
+                credential.given(issued)
+                        .when(new CorrectCredential(id, correctionId, another, corrected, signedBy(another), ACTOR, NOW))
+                        .thenRefused("issued by its own awarding body " + body.id());
+            }
+
+            @Test
+            void is_not_issued_by_an_unregistered_awarding_body() {
+                credential.given(issued)
+                        .when(new CorrectCredential(id, correctionId, new AwardingBody.Unregistered(), corrected,
+                                signedBy(body), ACTOR, NOW))
+                        .thenRefused("issued by its own awarding body");
+            }
+
+            @Test
+            void follows_the_rules_of_any_issuance_signed_with_the_active_key() {
+                credential.given(issued)
+                        .when(new CorrectCredential(id, correctionId, body, corrected, signedWith("a-retired-key"), ACTOR,
+                                NOW))
+                        .thenRefused("active key");
+            }
+
+            @Test
+            void follows_the_rules_of_any_issuance_no_date_of_issuing_in_the_future() {
+                credential.given(issued)
+                        .when(new CorrectCredential(id, correctionId, body, content(NOW.atOffset(
+                                CredentialDecider.LATEST_TIME_ZONE).toLocalDate().plusDays(1)), signedBy(body), ACTOR, NOW))
+                        .thenRefused("in the future");
+            }
+
+            @Test
+            void is_a_credential_of_its_own_not_the_corrected_one_again() {
+                credential.given(issued)
+                        .when(new CorrectCredential(id, id, body, corrected, signedBy(body), ACTOR, NOW))
+                        .thenRefused("a correction is a new credential");
+            }
+        }
+
+        @Nested
+        class Evolving {
+
+            @Test
+            void the_correction_is_active_and_names_the_credential_it_supersedes() {
+                Credential.Active correction = assertInstanceOf(Credential.Active.class,
+                        CredentialDecider.replay(List.of(recorded().get(0))));
+
+                assertEquals(id, correction.supersedes());
+                assertNull(correction.supersededBy());
+                assertEquals(corrected, correction.content());
+                assertEquals(List.of(), correction.history());
+            }
+
+            @Test
+            void the_corrected_credential_is_revoked_superseded_by_its_correction_and_keeps_what_it_was() {
+                Credential.Revoked state = assertInstanceOf(Credential.Revoked.class,
+                        CredentialDecider.replay(List.of(issued, suspended, recorded().get(1))));
+
+                assertEquals(correctionId, state.supersededBy());
+                assertNull(state.supersedes());
+                assertEquals(content(), state.content());
+                assertEquals(new Credential.StatusChange(CredentialStatus.REVOKED, Reason.SUPERSEDED, NOW, NOW, ACTOR),
+                        state.history().get(1));
+            }
+
+            @Test
+            void a_correction_keeps_what_it_supersedes_through_every_status_change() {
+                CredentialEvent.Issued correction = (CredentialEvent.Issued) recorded().get(0);
+                CredentialEvent.Suspended suspendedCorrection = new CredentialEvent.Suspended(correctionId, body.id(), pt,
+                        new Reason("Under investigation"), ACTOR, NOW.plusSeconds(60));
+                CredentialEvent.Revoked revokedCorrection = new CredentialEvent.Revoked(correctionId, body.id(), pt,
+                        new Reason("Issued in error"), NOW.plusSeconds(120), ACTOR, null, NOW.plusSeconds(120));
+
+                Credential.Suspended suspendedState = assertInstanceOf(Credential.Suspended.class,
+                        CredentialDecider.replay(List.of(correction, suspendedCorrection)));
+                assertEquals(id, suspendedState.supersedes());
+                Credential.Revoked revokedState = assertInstanceOf(Credential.Revoked.class,
+                        CredentialDecider.replay(List.of(correction, suspendedCorrection, revokedCorrection)));
+                assertEquals(id, revokedState.supersedes());
+                assertNull(revokedState.supersededBy(), "revoked for another reason: superseded by nothing");
+            }
         }
     }
 }

@@ -378,6 +378,7 @@ public final class ShadowRebuild implements Runnable {
 
     /** Blue/green: the rebuilt tables and positions become the live ones; the old tables are dropped. */
     private void swap(SqlConnection tx) {
+        lockLiveTables(tx);
         String retired = schema + "_retired";
         execute(tx, "CREATE SCHEMA " + retired);
         for (String table : projection.tables()) {
@@ -394,6 +395,24 @@ public final class ShadowRebuild implements Runnable {
                 .await().atMost(Transactions.TIMEOUT);
         execute(tx, "DROP SCHEMA " + retired + " CASCADE");
         execute(tx, "DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    /**
+     * Takes every live table of the read model at once, or none: with a lock timeout below PostgreSQL's
+     * deadlock timeout, a reader holding one table while waiting for another is never deadlocked by the swap.
+     */
+    private void lockLiveTables(SqlConnection tx) {
+        execute(tx, "SET LOCAL lock_timeout = '200ms'");
+        String[] tables = projection.tables().stream().map(t -> ReadModelChecksum.qualified("public", t)).toArray(String[]::new);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!tx.preparedQuery("SELECT read_model_try_lock($1) AS locked").execute(Tuple.tuple().addArrayOfString(tables))
+                .await().atMost(Transactions.TIMEOUT).iterator().next().getBoolean("locked")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("could not lock the live tables for the swap within a minute");
+            }
+            sleep();
+        }
+        execute(tx, "SET LOCAL lock_timeout = 0");
     }
 
     private void dropShadow() {
@@ -437,7 +456,7 @@ public final class ShadowRebuild implements Runnable {
 
     private static void sleep() {
         try {
-            Thread.sleep(200);
+            Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -37,9 +37,15 @@ final class CompareDigestsCommand implements Callable<Integer> {
         Map<String, String> query = Map.of("source", source == null ? recordedBy.eventSource() : source);
         String path = "/admin/digests/" + topic;
         List<Held> holders = new ArrayList<>();
+        int exit = 0;
         for (Service service : Service.values()) {
-            for (JsonNode digest : cli.service(service).get(path, query)) {
-                holders.add(new Held(service, digest));
+            try {
+                for (JsonNode digest : cli.service(service).get(path, query)) {
+                    holders.add(new Held(service, digest));
+                }
+            } catch (ServiceApi.ServiceProblem problem) {
+                out.println("  " + problem.getMessage());
+                exit = OperatorCli.SERVICE_PROBLEM;
             }
         }
         Held reference = holders.stream().filter(h -> h.service() == recordedBy && "event-store".equals(h.heldBy()))
@@ -47,11 +53,10 @@ final class CompareDigestsCommand implements Callable<Integer> {
         if (reference == null) {
             out.println(recordedBy.serviceName() + " has recorded no events of " + topic + ": nothing to compare with");
             out.flush();
-            return OperatorCli.FOUND_A_PROBLEM;
+            return exit == 0 ? OperatorCli.FOUND_A_PROBLEM : exit;
         }
         out.printf("reference: %s %s, %d streams, digest %s%n", recordedBy.serviceName(), reference.heldBy(),
                 reference.digest().path("streams").asLong(), reference.digest().path("digest").asText());
-        int exit = 0;
         for (Held other : holders) {
             if (other == reference) {
                 continue;
@@ -62,7 +67,7 @@ final class CompareDigestsCommand implements Callable<Integer> {
                         other.digest().path("streams").asLong());
                 continue;
             }
-            exit = OperatorCli.FOUND_A_PROBLEM;
+            exit = Math.max(exit, OperatorCli.FOUND_A_PROBLEM);
             out.printf("  %-20s %-30s DISAGREES in %d bucket(s):%n", other.service().serviceName(), other.heldBy(), buckets.size());
             for (String bucket : buckets) {
                 JsonNode ours = entries(reference, bucket, query);

@@ -72,7 +72,7 @@ class AuditSystemTest {
             revoked.add(id);
         }
         for (int i = 0; i < 20; i++) {
-            body.issuer().post("/api/v1/credentials/" + issued.get(i * 11 + 1) + "/suspension",
+            body.issuer().post("/api/v1/credentials/" + issued.get(1_000 + i * 11) + "/suspension",
                     JsonHttp.JSON.createObjectNode().put("reason", "under review")).expect(200);
         }
         Eventually.await(CATCH_UP, "every service holding what the issuer recorded", () -> {
@@ -150,7 +150,7 @@ class AuditSystemTest {
 
         String tampered = revoked.get(3);
         String original;
-        try (Connection issuerDb = issuerDatabase()) {
+        try (Connection issuerDb = database("issuer")) {
             original = revocationData(issuerDb, tampered);
             change(issuerDb, tampered, original.replace("assessment irregularity", "clerical error"));
             try {
@@ -170,28 +170,55 @@ class AuditSystemTest {
 
     @Test
     @Order(4)
-    void aServiceThatMissedAnEventIsNamedWithTheCredentialUntilItCatchesUp() {
-        String missed = issued.get(CREDENTIALS - 1);
-        platform.recognition().stop();
-        try {
-            body.issuer().post("/api/v1/credentials/" + missed + "/revocation",
-                    JsonHttp.JSON.createObjectNode().put("reason", "issued in error")).expect(200);
-            Eventually.await(PROPAGATION, "the registry knowing of the revocation", () -> assertEquals("REVOKED",
-                    platform.registryA().http().get("/api/v1/registry/credentials/" + missed).expect(200).path("status").asText()));
-
-            Run compared = cli("compare-digests");
-
-            assertEquals(1, compared.exit(), compared.all());
-            assertTrue(compared.out().contains("recognition-service") && compared.out().contains("DISAGREES"), compared.out());
-            assertTrue(compared.out().contains(missed + ": issuer-service has version 2"), compared.out());
-            assertTrue(!compared.out().contains("registry-service     projection:registry          DISAGREES"), compared.out());
-        } finally {
-            platform.ensureRunning();
-        }
-        Eventually.await(CATCH_UP, "recognition catching up", () -> {
+    void aServiceThatDivergesIsNamedWithTheCredentialOnWhichItDisagrees() throws SQLException {
+        String diverging = issued.get(CREDENTIALS - 1);
+        body.issuer().post("/api/v1/credentials/" + diverging + "/revocation",
+                JsonHttp.JSON.createObjectNode().put("reason", "issued in error")).expect(200);
+        Eventually.await(PROPAGATION, "every service applying the revocation", () -> {
             Run compared = cli("compare-digests");
             assertEquals(0, compared.exit(), compared.all());
         });
+
+        // the deliberate divergence: recognition's record of what it applied loses the revocation
+        try (Connection recognitionDb = database("recognition");
+             PreparedStatement forget = recognitionDb.prepareStatement("UPDATE projection_stream_version SET version = 1, "
+                     + "hash = NULL WHERE projection = 'held-credentials' AND stream_id = ? RETURNING hash")) {
+            String hash = appliedHash(recognitionDb, diverging);
+            forget.setString(1, diverging);
+            assertTrue(forget.executeQuery().next());
+            try {
+                Run compared = cli("compare-digests");
+
+                assertEquals(1, compared.exit(), compared.all());
+                assertTrue(compared.out().contains("recognition-service  projection:held-credentials") && compared.out()
+                        .contains("DISAGREES in 1 bucket"), compared.out());
+                assertTrue(compared.out().contains(diverging + ": issuer-service has version 2"), compared.out());
+                assertTrue(compared.out().contains("recognition-service has version 1 (no hash)"), compared.out());
+                assertTrue(compared.out().contains("registry-service     projection:registry"), compared.out());
+                assertEquals(1, compared.out().split("DISAGREES", -1).length - 1, "only recognition disagrees: " + compared.out());
+            } finally {
+                try (PreparedStatement restore = recognitionDb.prepareStatement("UPDATE projection_stream_version "
+                        + "SET version = 2, hash = ? WHERE projection = 'held-credentials' AND stream_id = ?")) {
+                    restore.setString(1, hash);
+                    restore.setString(2, diverging);
+                    assertEquals(1, restore.executeUpdate());
+                }
+            }
+        }
+        Run agreed = cli("compare-digests");
+        assertEquals(0, agreed.exit(), agreed.all());
+    }
+
+    private static String appliedHash(Connection db, String credentialId) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("SELECT version, hash FROM projection_stream_version "
+                + "WHERE projection = 'held-credentials' AND stream_id = ?")) {
+            query.setString(1, credentialId);
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next(), "recognition applied " + credentialId);
+                assertEquals(2, row.getLong("version"));
+                return row.getString("hash");
+            }
+        }
     }
 
     private record Run(int exit, String out, String err) {
@@ -219,8 +246,8 @@ class AuditSystemTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    private static Connection issuerDatabase() throws SQLException {
-        String url = "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "15432") + "/issuer";
+    private static Connection database(String name) throws SQLException {
+        String url = "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "15432") + "/" + name;
         return DriverManager.getConnection(url, env("PG_USER", "postgres"), env("PG_PASSWORD", "postgres"));
     }
 

@@ -40,6 +40,13 @@ public class ProjectionsResource {
         return runtime.runners().stream().map(ProjectionReport::of).toList();
     }
 
+    @GET
+    @Path("/{name}")
+    @Operation(summary = "One read model, as the list reports it (its checksum only: cheaper than the whole list)")
+    public ProjectionReport one(@PathParam("name") String name) {
+        return ProjectionReport.of(runtime.runner(name).orElseThrow(() -> Problem.notFound("projection", name).exception()));
+    }
+
     /** One read model as operators see it: the runner's status, the stored positions, the content's checksum. */
     public record ProjectionReport(String name, ProjectionStatus.State state, long generation, long lag,
                                    List<String> assignedPartitions, long eventsApplied, long duplicatesSkipped,

@@ -2,6 +2,7 @@ package eu.microcredentials.operator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,7 @@ final class ProjectionsCommand implements Callable<Integer> {
         int exit = 0;
         for (Service service : services.selected()) {
             try {
-                for (JsonNode projection : cli.service(service).get("/admin/projections")) {
+                for (JsonNode projection : cli.service(service).get("/admin/projections", Map.of("checksum", "true"))) {
                     out.printf("%-20s %-20s %-9s %8d %10d %-27s %s%n", service.serviceName(), projection.path("name").asText(),
                             projection.path("state").asText(), Math.max(projection.path("lag").asLong(), 0),
                             projection.path("eventsApplied").asLong(), projection.path("lastEventAt").asText("-"),

@@ -35,16 +35,18 @@ public class ProjectionsResource {
 
     @GET
     @Operation(summary = "Each read model: this instance's state, lag, events applied and dead letters; the stored "
-            + "position per partition with events applied and last event time; a checksum of its content")
-    public List<ProjectionReport> list() {
-        return runtime.runners().stream().map(ProjectionReport::of).toList();
+            + "position per partition with events applied and last event time; with checksum=true a checksum of its "
+            + "content (it reads the whole model, so it is computed only on request)")
+    public List<ProjectionReport> list(@QueryParam("checksum") boolean checksum) {
+        return runtime.runners().stream().map(runner -> ProjectionReport.of(runner, checksum)).toList();
     }
 
     @GET
     @Path("/{name}")
-    @Operation(summary = "One read model, as the list reports it (its checksum only: cheaper than the whole list)")
-    public ProjectionReport one(@PathParam("name") String name) {
-        return ProjectionReport.of(runtime.runner(name).orElseThrow(() -> Problem.notFound("projection", name).exception()));
+    @Operation(summary = "One read model, as the list reports it")
+    public ProjectionReport one(@PathParam("name") String name, @QueryParam("checksum") boolean checksum) {
+        return ProjectionReport.of(runtime.runner(name).orElseThrow(() -> Problem.notFound("projection", name).exception()),
+                checksum);
     }
 
     /** One read model as operators see it: the runner's status, the stored positions, the content's checksum. */
@@ -52,14 +54,14 @@ public class ProjectionsResource {
                                    List<String> assignedPartitions, long eventsApplied, long duplicatesSkipped,
                                    long deadLettered, String lastError, OffsetDateTime lastEventAt,
                                    List<ProjectionRunner.StoredPosition> positions, String checksum) {
-        static ProjectionReport of(ProjectionRunner runner) {
+        static ProjectionReport of(ProjectionRunner runner, boolean withChecksum) {
             ProjectionStatus status = runner.status();
             List<ProjectionRunner.StoredPosition> positions = runner.storedPositions();
             OffsetDateTime lastEventAt = positions.stream().map(ProjectionRunner.StoredPosition::lastEventAt)
                     .filter(Objects::nonNull).max(OffsetDateTime::compareTo).orElse(null);
             return new ProjectionReport(status.name(), status.state(), status.generation(), status.lag(),
                     status.assignedPartitions(), status.eventsApplied(), status.duplicatesSkipped(), status.deadLettered(),
-                    status.lastError(), lastEventAt, positions, runner.checksum());
+                    status.lastError(), lastEventAt, positions, withChecksum ? runner.checksum() : null);
         }
     }
 

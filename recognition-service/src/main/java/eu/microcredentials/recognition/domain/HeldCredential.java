@@ -13,7 +13,8 @@ import java.util.Objects;
 public record HeldCredential(String id, String learnerId, String awardingBodyId, String title, BigDecimal ects,
                              Integer eqfLevel, List<String> issuerCountries, LocalDate issuedOn, Status status,
                              Instant issuedAt, List<LearningOutcome> learningOutcomes, String qualityAssuranceType,
-                             String assessmentType, Boolean supervised, String identityVerification) {
+                             String assessmentType, Boolean supervised, String identityVerification,
+                             String stackedOnPathwayId) {
 
     /** Only an active credential can count towards a recognition or a pathway. */
     public enum Status { ACTIVE, SUSPENDED, REVOKED }

@@ -28,7 +28,7 @@ public class HeldCredentialReadModel {
     private static final String COLUMNS = """
             id, learner_id, awarding_body_id, title, ects, eqf_level, issuer_countries, issued_on, status, issued_at,
             learning_outcomes::text AS learning_outcomes, quality_assurance_type, assessment_type, supervised,
-            identity_verification""";
+            identity_verification, stacked_on_pathway_id""";
     private static final TypeReference<List<HeldCredential.LearningOutcome>> OUTCOMES = new TypeReference<>() {
     };
 
@@ -109,7 +109,8 @@ public class HeldCredentialReadModel {
                     row.getLocalDate("issued_on"), HeldCredential.Status.valueOf(row.getString("status")),
                     row.getOffsetDateTime("issued_at").toInstant(), outcomes(row.getString("learning_outcomes")),
                     row.getString("quality_assurance_type"), row.getString("assessment_type"),
-                    row.getBoolean("supervised"), row.getString("identity_verification")));
+                    row.getBoolean("supervised"), row.getString("identity_verification"),
+                    row.getString("stacked_on_pathway_id")));
         }
         return credentials;
     }

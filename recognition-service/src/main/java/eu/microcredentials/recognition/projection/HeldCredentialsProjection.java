@@ -36,8 +36,8 @@ public class HeldCredentialsProjection implements Projection {
             INSERT INTO held_credential (id, learner_id, awarding_body_id, title, ects, eqf_level, issuer_countries,
                                          issued_on, status, issued_at, learner_given_name, learner_family_name,
                                          learning_outcomes, quality_assurance_type, assessment_type, supervised,
-                                         identity_verification)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14, $15, $16, $17)""";
+                                         identity_verification, stacked_on_pathway_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14, $15, $16, $17, $18)""";
     private static final String INSERT_ACCREDITATION = """
             INSERT INTO accreditation_decision (event_id, awarding_body_id, version, granted, agency, valid_from,
                                                 valid_until, decided_at)
@@ -87,7 +87,8 @@ public class HeldCredentialsProjection implements Projection {
                     .addString(issued.qualityAssurance().type())
                     .addString(issued.assessment().type())
                     .addBoolean(issued.supervision() == null ? null : issued.supervision().supervised())
-                    .addString(issued.supervision() == null ? null : issued.supervision().identityVerification()))
+                    .addString(issued.supervision() == null ? null : issued.supervision().identityVerification())
+                    .addString(issued.pathwayCompletion() == null ? null : issued.pathwayCompletion().pathwayId()))
                     .await().atMost(TIMEOUT);
         } else if (data instanceof AccreditationGranted granted) {
             accreditation(tx, event, granted.awardingBodyId(), true, granted.qualityAssuranceAgency(),

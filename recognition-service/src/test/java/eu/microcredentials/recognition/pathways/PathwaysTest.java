@@ -25,6 +25,7 @@ import eu.microcredentials.events.data.CredentialSuspended;
 import eu.microcredentials.events.data.PathwayCompleted;
 import eu.microcredentials.events.data.PathwayCompletionWithdrawn;
 import eu.microcredentials.recognition.support.ContractKafkaTest;
+import eu.microcredentials.testsupport.ContractEvents;
 import eu.microcredentials.testsupport.Eventually;
 import eu.microcredentials.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -185,6 +186,30 @@ class PathwaysTest extends ContractKafkaTest {
     }
 
     /** The learner's progress on one pathway, as GET /api/v1/learners/{learnerId}/pathways lists it. */
+    @Test
+    void the_stacked_credential_never_counts_towards_its_own_pathway() {
+        String body = newId();
+        String learner = "did:example:" + newId();
+        String pathway = define(body);
+        String first = newId();
+        String second = newId();
+        issue(kafka, first, body, learner, "NL", "3");
+        issue(kafka, second, body, learner, "NL", "3");
+        awaitCompletion(learner, pathway, "HOLDING");
+        String completionId = progressOn(learner, pathway).getString("completion.completionId");
+        // the awarding body issues the stacked credential: EQF 7, 6 ECTS, its skill, from the allowed body
+        String stacked = newId();
+        kafka.publish(envelope(ContractEvents.stacked(credential(stacked, body, learner, "NL", new BigDecimal("6")),
+                pathway, completionId, List.of(first, second)), 1, body, "NL"));
+        awaitStatus(stacked, "ACTIVE");
+        assertEquals(List.of(first, second), progressOn(learner, pathway).getList("countingCredentialIds"));
+
+        kafka.publish(envelope(new CredentialRevoked(first, body, "fraud", Instant.now(), "operator", null,
+                Instant.now()), 2, body, "NL"));
+        awaitCompletion(learner, pathway, "WITHDRAWN");
+        assertEquals(List.of(second), progressOn(learner, pathway).getList("countingCredentialIds"));
+    }
+
     private static JsonPath progressOn(String learner, String pathway) {
         List<Map<String, Object>> all = given().when().get("/api/v1/learners/{learner}/pathways", learner)
                 .then().statusCode(200).extract().jsonPath().getList("");

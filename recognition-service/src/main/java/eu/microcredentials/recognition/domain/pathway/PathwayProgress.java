@@ -24,7 +24,7 @@ public record PathwayProgress(String pathwayId, boolean complete, List<String> c
     public static PathwayProgress of(Pathway pathway, List<Candidate> held, Instant at) {
         Pathway.Requirements r = pathway.requirements();
         LocalDate on = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        List<HeldCredential> counting = held.stream().filter(c -> counts(r, c, on)).map(Candidate::credential).toList();
+        List<HeldCredential> counting = held.stream().filter(c -> counts(pathway, c, on)).map(Candidate::credential).toList();
         BigDecimal ects = counting.stream().map(HeldCredential::ects).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<String> missing = new ArrayList<>();
         if (counting.isEmpty()) {
@@ -52,9 +52,12 @@ public record PathwayProgress(String pathwayId, boolean complete, List<String> c
                 ects, missing);
     }
 
-    private static boolean counts(Pathway.Requirements r, Candidate candidate, LocalDate on) {
+    private static boolean counts(Pathway pathway, Candidate candidate, LocalDate on) {
+        Pathway.Requirements r = pathway.requirements();
         HeldCredential c = candidate.credential();
-        return candidate.counts(r.accreditedAwardingBodyRequired())
+        // a stacked credential never counts towards the pathway it was issued on: it is made of the others
+        return !pathway.id().equals(c.stackedOnPathwayId())
+                && candidate.counts(r.accreditedAwardingBodyRequired())
                 && (r.minEqfLevel() == null || (c.eqfLevel() != null && c.eqfLevel() >= r.minEqfLevel()))
                 && (r.allowedAwardingBodyIds().isEmpty() || r.allowedAwardingBodyIds().contains(c.awardingBodyId()))
                 && (r.maxCredentialAge() == null || !c.issuedOn().plus(r.maxCredentialAge()).isBefore(on));

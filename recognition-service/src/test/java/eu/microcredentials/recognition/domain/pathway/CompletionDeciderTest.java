@@ -26,7 +26,7 @@ class CompletionDeciderTest {
     static Candidate held(String id, String ects, int eqf, String body, HeldCredential.Status status) {
         return new Candidate(new HeldCredential(id, "did:example:ada", body, "Course " + id, new BigDecimal(ects), eqf,
                 List.of("NL"), LocalDate.parse("2026-03-14"), status, Instant.parse("2026-03-14T09:00:00Z"), List.of(),
-                "EXTERNAL", "WRITTEN_EXAM", true, null), new AccreditationRecord.Standing(false, false));
+                "EXTERNAL", "WRITTEN_EXAM", true, null, null), new AccreditationRecord.Standing(false, false));
     }
 
     static CredentialChange change(String id, CredentialChange.Kind kind) {
@@ -45,6 +45,19 @@ class CompletionDeciderTest {
         assertTrue(!PathwayProgress.of(PATHWAY, List.of(held("a", "3", 7, "ab-1", HeldCredential.Status.ACTIVE),
                 held("b", "3", 7, "ab-1", HeldCredential.Status.ACTIVE)), Instant.parse("2028-06-01T00:00:00Z")).complete(),
                 "credentials older than the maximum age do not count");
+    }
+
+    @Test
+    void a_stacked_credential_does_not_count_towards_its_own_pathway_but_towards_another() {
+        Candidate stacked = new Candidate(new HeldCredential("s", "did:example:ada", "ab-1", "Stacked", new BigDecimal("9"),
+                7, List.of("NL"), LocalDate.parse("2026-03-14"), HeldCredential.Status.ACTIVE,
+                Instant.parse("2026-03-14T09:00:00Z"), List.of(), "EXTERNAL", "PORTFOLIO", true, null, "pw-1"),
+                new AccreditationRecord.Standing(false, false));
+        assertEquals(List.of("a"), PathwayProgress.of(PATHWAY, List.of(held("a", "3", 7, "ab-1",
+                HeldCredential.Status.ACTIVE), stacked), AT).countingCredentialIds());
+        Pathway other = new Pathway("pw-2", "ab-1", "Bigger", PATHWAY.requirements(), false, Pathway.OnPartRevoked.FLAG, AT);
+        assertEquals(List.of("a", "s"), PathwayProgress.of(other, List.of(held("a", "3", 7, "ab-1",
+                HeldCredential.Status.ACTIVE), stacked), AT).countingCredentialIds());
     }
 
     @Test

@@ -22,7 +22,7 @@ class PolicyEvaluationTest {
         return new HeldCredential(id, "did:example:ada", "ab-1", "Course " + id, new BigDecimal(ects), eqf, List.of("NL"),
                 LocalDate.parse("2026-03-14"), status, Instant.parse("2026-03-14T09:00:00Z"),
                 List.of(new HeldCredential.LearningOutcome("Apply the GDPR", SKILL)), "EXTERNAL", "WRITTEN_EXAM", true,
-                null);
+                null, null);
     }
 
     static RecognitionPolicy policy(Integer minEqf, String minTotal, boolean review) {
@@ -61,7 +61,7 @@ class PolicyEvaluationTest {
                 Set.of("PROJECT"), true, false, REQUESTED);
         HeldCredential unsupervised = new HeldCredential("b", "did:example:ada", "ab-2", "B", new BigDecimal("5"), null,
                 List.of("NL"), LocalDate.parse("2026-05-20"), HeldCredential.Status.SUSPENDED,
-                Instant.parse("2026-05-20T09:00:00Z"), List.of(), "EXTERNAL", "PROJECT", false, null);
+                Instant.parse("2026-05-20T09:00:00Z"), List.of(), "EXTERNAL", "PROJECT", false, null, null);
         PolicyEvaluation.Outcome outcome = PolicyEvaluation.evaluate(strict, List.of(
                 new Candidate(credential("a", "3", 7, HeldCredential.Status.ACTIVE), new AccreditationRecord.Standing(true, false)),
                 new Candidate(unsupervised, new AccreditationRecord.Standing(false, false))), REQUESTED);

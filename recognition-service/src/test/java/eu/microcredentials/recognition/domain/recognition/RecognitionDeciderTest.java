@@ -26,7 +26,7 @@ class RecognitionDeciderTest {
     static HeldCredential credential(String id, String ects, HeldCredential.Status status) {
         return new HeldCredential(id, "did:example:ada", "ab-1", "Course " + id, new BigDecimal(ects), 7, List.of("NL"),
                 LocalDate.parse("2026-03-14"), status, Instant.parse("2026-03-14T09:00:00Z"), List.of(), "EXTERNAL",
-                "WRITTEN_EXAM", true, null);
+                "WRITTEN_EXAM", true, null, null);
     }
 
     static Candidate candidate(String id, String ects, HeldCredential.Status status) {

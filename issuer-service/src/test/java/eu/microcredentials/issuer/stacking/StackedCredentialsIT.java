@@ -8,6 +8,7 @@ import static eu.microcredentials.issuer.support.IssuerApi.registerAwardingBody;
 import static eu.microcredentials.issuer.support.VerifiableCredentials.activeKey;
 import static eu.microcredentials.issuer.support.VerifiableCredentials.payload;
 import static eu.microcredentials.issuer.support.VerifiableCredentials.verifies;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import eu.microcredentials.events.data.PathwayCompleted;
 import eu.microcredentials.events.data.PathwayCompletionRestored;
 import eu.microcredentials.events.data.PathwayCompletionWithdrawn;
 import eu.microcredentials.events.data.QualityAssurance;
+import eu.microcredentials.issuer.support.IssuerApi;
 import eu.microcredentials.issuer.support.IssuerApi.AwardingBody;
 import eu.microcredentials.testsupport.ContractEvents;
 import eu.microcredentials.testsupport.ContractProducer;
@@ -197,6 +199,13 @@ class StackedCredentialsIT {
         JsonNode vc = payload(jwt);
         assertEquals("urn:uuid:" + stackedOf(completionId), vc.path("id").asText());
         assertEquals(parts.stream().map(part -> "urn:uuid:" + part).toList(), texts(vc.path("hasPart")));
+
+        // found by its completion, by its awarding body and operators only
+        body.request().when().get("/api/v1/pathway-completions/{id}/stacked-credential", completionId)
+                .then().statusCode(200).body("id", equalTo(stackedOf(completionId)))
+                .body("hasPart", equalTo(parts));
+        registerAwardingBody("PT").request().when().get("/api/v1/pathway-completions/{id}/stacked-credential",
+                completionId).then().statusCode(403);
     }
 
     @Test
@@ -207,6 +216,8 @@ class StackedCredentialsIT {
         awaitConsumed();
 
         assertEquals(404, stacked(completionId).statusCode());
+        asOperator().when().get("/api/v1/pathway-completions/{id}/stacked-credential", completionId)
+                .then().statusCode(404).contentType(IssuerApi.PROBLEM_JSON);
         assertEquals(0, eventsOf(stackedOf(completionId)));
     }
 

@@ -15,6 +15,7 @@ import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.eventsourcing.Projection;
 import eu.microcredentials.recognition.domain.HeldCredential;
 import eu.microcredentials.recognition.following.CredentialFollowing;
+import eu.microcredentials.recognition.infrastructure.StackedCredentials;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,9 +46,11 @@ public class HeldCredentialsProjection implements Projection {
             ON CONFLICT (event_id) DO NOTHING""";
 
     private final CredentialFollowing following;
+    private final StackedCredentials stackedCredentials;
 
-    public HeldCredentialsProjection(CredentialFollowing following) {
+    public HeldCredentialsProjection(CredentialFollowing following, StackedCredentials stackedCredentials) {
         this.following = following;
+        this.stackedCredentials = stackedCredentials;
     }
 
     @Override
@@ -88,7 +91,7 @@ public class HeldCredentialsProjection implements Projection {
                     .addString(issued.assessment().type())
                     .addBoolean(issued.supervision() == null ? null : issued.supervision().supervised())
                     .addString(issued.supervision() == null ? null : issued.supervision().identityVerification())
-                    .addString(issued.pathwayCompletion() == null ? null : issued.pathwayCompletion().pathwayId()))
+                    .addString(stackedCredentials.pathwayOf(tx, issued)))
                     .await().atMost(TIMEOUT);
         } else if (data instanceof AccreditationGranted granted) {
             accreditation(tx, event, granted.awardingBodyId(), true, granted.qualityAssuranceAgency(),

@@ -19,6 +19,7 @@ import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.EventType;
 import eu.microcredentials.events.KafkaCloudEvents;
 import eu.microcredentials.events.Topic;
+import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.events.data.CredentialReinstated;
 import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.events.data.CredentialSuspended;
@@ -35,9 +36,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -185,9 +189,22 @@ class PathwaysTest extends ContractKafkaTest {
         assertEquals(1, eventsOf(again.getString("completion.completionId"), EventType.PATHWAY_COMPLETED));
     }
 
-    /** The learner's progress on one pathway, as GET /api/v1/learners/{learnerId}/pathways lists it. */
     @Test
-    void the_stacked_credential_never_counts_towards_its_own_pathway() {
+    void a_stacked_credential_naming_its_pathway_completion_never_counts_towards_its_own_pathway() {
+        stackedCredentialDoesNotCount((issued, completion) -> ContractEvents.stacked(issued,
+                completion.pathwayId(), completion.completionId(), completion.partCredentialIds()));
+    }
+
+    @Test
+    void a_stacked_credential_naming_its_parts_only_in_the_signed_credential_never_counts_towards_its_own_pathway() {
+        stackedCredentialDoesNotCount((issued, completion) -> ContractEvents.signed(issued,
+                compactJws(Map.of("hasPart", completion.partCredentialIds().stream().map(id -> "urn:uuid:" + id).toList())),
+                "key-1", issued.issuedAt()));
+    }
+
+    /** A stacked credential of the pathway (EQF 7, 6 ECTS, its skill, from the allowed body) issued as {@code stacked} says. */
+    private void stackedCredentialDoesNotCount(
+            BiFunction<CredentialIssued, CredentialIssued.PathwayCompletion, CredentialIssued> stacked) {
         String body = newId();
         String learner = "did:example:" + newId();
         String pathway = define(body);
@@ -197,11 +214,10 @@ class PathwaysTest extends ContractKafkaTest {
         issue(kafka, second, body, learner, "NL", "3");
         awaitCompletion(learner, pathway, "HOLDING");
         String completionId = progressOn(learner, pathway).getString("completion.completionId");
-        // the awarding body issues the stacked credential: EQF 7, 6 ECTS, its skill, from the allowed body
-        String stacked = newId();
-        kafka.publish(envelope(ContractEvents.stacked(credential(stacked, body, learner, "NL", new BigDecimal("6")),
-                pathway, completionId, List.of(first, second)), 1, body, "NL"));
-        awaitStatus(stacked, "ACTIVE");
+        String stackedId = newId();
+        kafka.publish(envelope(stacked.apply(credential(stackedId, body, learner, "NL", new BigDecimal("6")),
+                new CredentialIssued.PathwayCompletion(pathway, completionId, List.of(first, second))), 1, body, "NL"));
+        awaitStatus(stackedId, "ACTIVE");
         assertEquals(List.of(first, second), progressOn(learner, pathway).getList("countingCredentialIds"));
 
         kafka.publish(envelope(new CredentialRevoked(first, body, "fraud", Instant.now(), "operator", null,
@@ -210,6 +226,18 @@ class PathwaysTest extends ContractKafkaTest {
         assertEquals(List.of(second), progressOn(learner, pathway).getList("countingCredentialIds"));
     }
 
+    private static String compactJws(Map<String, Object> payload) {
+        try {
+            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+            return base64.encodeToString("{\"alg\":\"ES256\",\"typ\":\"vc+jwt\"}".getBytes(StandardCharsets.UTF_8))
+                    + "." + base64.encodeToString(EventJson.mapper().writeValueAsBytes(payload)) + "."
+                    + base64.encodeToString("signature".getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The learner's progress on one pathway, as GET /api/v1/learners/{learnerId}/pathways lists it. */
     private static JsonPath progressOn(String learner, String pathway) {
         List<Map<String, Object>> all = given().when().get("/api/v1/learners/{learner}/pathways", learner)
                 .then().statusCode(200).extract().jsonPath().getList("");

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,15 @@ import java.util.Map;
  * then the six scenarios against the three services started from their production jars, each
  * measured {@link Settings#runs()} times; prints the table and writes the raw results under
  * {@code benchmarks/target/benchmark-results/<mode>/}. Run it with {@code benchmarks/run [--quick]}, which
- * builds the jars and starts the infrastructure first.
+ * builds the jars and starts the infrastructure first. The issuer is recorded with JFR during scenario 1,
+ * the registry during scenario 5.
  */
 public final class Benchmark {
     /** How long a scenario waits for the backlog of the one before it to be consumed. */
     private static final Duration QUIET = Duration.ofMinutes(15);
 
     /** What a run produced: every figure, and the files it wrote. */
-    public record Result(Figures figures, IssuerProfile.Summary profile, Path directory) {
+    public record Result(Figures figures, List<FlightRecording.Summary> profiles, Path directory) {
     }
 
     private Benchmark() {
@@ -43,7 +45,7 @@ public final class Benchmark {
         String loadBefore = Machine.loadAverage();
         say("%s run on %s; load average %s", settings.mode(), machine, loadBefore);
         Figures figures = new Figures();
-        IssuerProfile.Summary profile;
+        List<FlightRecording.Summary> profiles = new ArrayList<>();
         infrastructure.recreateDatabases(Platform.DATABASES);
         try (Http http = new Http(); Platform platform = new Platform(infrastructure, out)) {
             platform.start(http);
@@ -58,7 +60,7 @@ public final class Benchmark {
             rawLimits(settings, infrastructure, out, eventSize, new String(event.data(), StandardCharsets.UTF_8), signed, figures);
 
             platform.awaitQuiet(http, QUIET);
-            IssuerProfile recording = new IssuerProfile(platform.issuer.pid(), out);
+            FlightRecording recording = new FlightRecording(platform.issuer, "1. issuance", out);
             recording.start();
             for (int run = 1; run <= settings.runs(); run++) {
                 if (run > 1) {
@@ -69,7 +71,7 @@ public final class Benchmark {
                 say("1. issuance run %d: %.0f credentials/s, p50 %.1f ms, p99 %.1f ms, %d failed%s", run, outcome.perSecond(),
                         outcome.latencies().millis(50), outcome.latencies().millis(99), outcome.failures(), failure(outcome.firstFailure()));
             }
-            profile = recording.stop();
+            profiles.add(recording.stop());
 
             for (int run = 1; run <= settings.runs(); run++) {
                 platform.awaitQuiet(http, QUIET);
@@ -82,22 +84,10 @@ public final class Benchmark {
 
             Propagation propagation = new Propagation(platform, http);
             for (int run = 1; run <= settings.runs(); run++) {
-                platform.awaitQuiet(http, QUIET);
-                Propagation.Outcome issued = propagation.issue(settings);
-                latency(figures, "propagation.issue", "propagation of issuing", issued);
-                platform.awaitQuiet(http, QUIET);
-                Propagation.Outcome revoked = propagation.revoke(settings, issued.ids());
-                latency(figures, "propagation.revoke", "propagation of revocation", revoked);
-                say("3. propagation run %d: issuing p50 %.0f ms p99 %.0f ms (%d lost, %d failed); revoking p50 %.0f ms p99 %.0f ms "
-                                + "(%d lost, %d failed)%s", run, issued.latencies().millis(50), issued.latencies().millis(99),
-                        issued.lost(), issued.failures(), revoked.latencies().millis(50), revoked.latencies().millis(99),
-                        revoked.lost(), revoked.failures(), failure(issued.firstFailure() != null ? issued.firstFailure()
-                                : revoked.firstFailure()));
-                for (Propagation.Outcome outcome : List.of(issued, revoked)) {
-                    if (outcome.lastSeen() != null) {
-                        say("   first change not visible in time: %s", outcome.lastSeen());
-                    }
-                }
+                propagate(platform, http, propagation, settings, settings.propagationRate(), "propagation", run, figures);
+            }
+            for (int run = 1; settings.gentleRate() > 0 && run <= settings.runs(); run++) {
+                propagate(platform, http, propagation, settings, settings.gentleRate(), "propagation-gentle", run, figures);
             }
 
             Verification verification = new Verification(platform, http);
@@ -120,6 +110,8 @@ public final class Benchmark {
             Replay replay = new Replay(platform, http, infrastructure);
             replay.seed(settings.replayEvents(), signed, keyId);
             Duration giveUp = Duration.ofSeconds(120 + settings.replayEvents() / 200);
+            FlightRecording replaying = new FlightRecording(platform.registry, "5. replay", out);
+            replaying.start();
             for (int run = 1; run <= settings.replayRuns(); run++) {
                 Replay.Outcome outcome = replay.rebuild(giveUp);
                 figures.add("replay.rate", "replay into the registry", "events/s", outcome.perSecond());
@@ -127,12 +119,13 @@ public final class Benchmark {
                 say("5. replay run %d: %,d records in %.1f s = %.0f events/s (%d dead-lettered)", run, outcome.records(),
                         outcome.seconds(), outcome.perSecond(), outcome.deadLettered());
             }
+            profiles.add(replaying.stop());
             figures.add("rss." + platform.registry.name(), "resident memory of " + platform.registry.name(), "MiB",
                     platform.registry.residentMebibytes());
         }
         String loadAfter = Machine.loadAverage();
-        new Report(figures, settings, machine, loadBefore, loadAfter, profile).write(out);
-        return new Result(figures, profile, out);
+        new Report(figures, settings, machine, loadBefore, loadAfter, profiles).write(out);
+        return new Result(figures, profiles, out);
     }
 
     private static void rawLimits(Settings settings, Infrastructure infrastructure, Path out, int eventSize, String eventJson,
@@ -149,6 +142,26 @@ public final class Benchmark {
                     last(figures, "raw.kafka.producer"), last(figures, "raw.kafka.consumer"), settings.propagationRate(),
                     last(figures, "raw.kafka.rate.p99"), last(figures, "raw.pg.insert"), last(figures, "raw.pg.copy"),
                     last(figures, "raw.es256.sign"), last(figures, "raw.es256.verify"));
+        }
+    }
+
+    private static void propagate(Platform platform, Http http, Propagation propagation, Settings settings, int rate,
+                                  String key, int run, Figures figures) throws InterruptedException {
+        platform.awaitQuiet(http, QUIET);
+        Propagation.Outcome issued = propagation.issue(settings, rate);
+        latency(figures, key + ".issue", "propagation of issuing at " + rate + "/s", issued);
+        platform.awaitQuiet(http, QUIET);
+        Propagation.Outcome revoked = propagation.revoke(settings, rate, issued.ids());
+        latency(figures, key + ".revoke", "propagation of revocation at " + rate + "/s", revoked);
+        say("3. propagation at %d/s, run %d: issuing p50 %.0f ms p99 %.0f ms (%d lost, %d failed); revoking p50 %.0f ms "
+                        + "p99 %.0f ms (%d lost, %d failed)%s", rate, run, issued.latencies().millis(50),
+                issued.latencies().millis(99), issued.lost(), issued.failures(), revoked.latencies().millis(50),
+                revoked.latencies().millis(99), revoked.lost(), revoked.failures(),
+                failure(issued.firstFailure() != null ? issued.firstFailure() : revoked.firstFailure()));
+        for (Propagation.Outcome outcome : List.of(issued, revoked)) {
+            if (outcome.lastSeen() != null) {
+                say("   first change not visible in time: %s", outcome.lastSeen());
+            }
         }
     }
 

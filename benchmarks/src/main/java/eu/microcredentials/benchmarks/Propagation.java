@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  * until the registry's {@code GET …/verification} says {@code REVOKED}. Each request is timed from the
  * instant the fixed rate gives it, not from when a sender got to it, so a service that falls behind the
  * rate shows as latency (no coordinated omission). The registry is asked every poll interval, so each
- * figure is late by up to one interval. A change not visible within {@link #GIVE_UP} counts as that
- * long (and as lost).
+ * figure is late by up to one interval. A change not visible within {@link #GIVE_UP}, or not even
+ * answered by the time the phase gives up, counts as that long (and as lost).
  */
 final class Propagation {
     static final Duration GIVE_UP = Duration.ofSeconds(10);
@@ -43,17 +43,17 @@ final class Propagation {
         this.http = http;
     }
 
-    Outcome issue(Settings settings) throws InterruptedException {
-        int count = settings.propagationRate() * (int) settings.propagationTime().toSeconds();
-        return atFixedRate(settings, count, i -> {
+    Outcome issue(Settings settings, int rate) throws InterruptedException {
+        int count = rate * (int) settings.propagationTime().toSeconds();
+        return atFixedRate(settings, rate, count, i -> {
             String id = http.post(platform.credentials(), platform.awardingBodyKey(), CredentialRequests.one())
                     .expect(201, "issuing a credential").json().path("id").asText();
             return new Change(id, platform.registered(id), answer -> answer.status() == 200);
         });
     }
 
-    Outcome revoke(Settings settings, List<String> credentialIds) throws InterruptedException {
-        return atFixedRate(settings, credentialIds.size(), i -> {
+    Outcome revoke(Settings settings, int rate, List<String> credentialIds) throws InterruptedException {
+        return atFixedRate(settings, rate, credentialIds.size(), i -> {
             String id = credentialIds.get(i);
             http.post(platform.revocation(id), platform.awardingBodyKey(), "{\"reason\": \"Issued in error\"}")
                     .expect(200, "revoking " + id);
@@ -71,7 +71,7 @@ final class Propagation {
         Change send(int index) throws Exception;
     }
 
-    private Outcome atFixedRate(Settings settings, int count, Requested request) throws InterruptedException {
+    private Outcome atFixedRate(Settings settings, int rate, int count, Requested request) throws InterruptedException {
         Latencies latencies = new Latencies();
         Queue<String> ids = new ConcurrentLinkedQueue<>();
         AtomicLong lost = new AtomicLong();
@@ -82,7 +82,7 @@ final class Propagation {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(32);
         ScheduledExecutorService pollers = Executors.newScheduledThreadPool(4);
-        long period = TimeUnit.SECONDS.toNanos(1) / settings.propagationRate();
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         try {
             for (int i = 0; i < count; i++) {
@@ -107,6 +107,11 @@ final class Propagation {
             ticker.shutdownNow();
             senders.shutdownNow();
             pollers.shutdownNow();
+        }
+        // what had not even been answered or seen by then counts as lost, not as nothing
+        for (long unfinished = finished.getCount(); unfinished > 0; unfinished--) {
+            latencies.add(GIVE_UP.toNanos());
+            lost.incrementAndGet();
         }
         return new Outcome(latencies, count, lost.get(), failures.get(), firstFailure.get(), lastSeen.get(), List.copyOf(ids));
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * The run's figures as the issue asks for them: each scenario's median with its spread, next to the
  * raw limit of the parts it goes through and the target; the raw limits themselves; where the issuer's
- * time goes. Printed, and written under {@code benchmarks/target/benchmark-results/<mode>/}: {@code summary.md}
+ * and the registry's time goes. Printed, and written under {@code benchmarks/target/benchmark-results/<mode>/}: {@code summary.md}
  * (the tables), {@code results.json} and {@code results.csv} (every run's value of every figure).
  */
 final class Report {
@@ -24,7 +25,7 @@ final class Report {
      * @param rawLimit      the raw limit the figure is compared with (NaN: none), from the raw figures' medians
      * @param rawLimitName  which part's limit that is
      * @param higherIsBetter throughput (≥ target) or latency and memory (≤ target)
-     * @param failuresKey   the figure counting failed requests of the scenario, or null
+     * @param failuresKey   the figures (comma-separated) counting failed requests or lost changes, summed over the runs; or null
      */
     record Line(String scenario, String key, double target, boolean higherIsBetter, double rawLimit, String rawLimitName,
                 String failuresKey) {
@@ -35,16 +36,16 @@ final class Report {
     private final Map<String, String> machine;
     private final String loadBefore;
     private final String loadAfter;
-    private final IssuerProfile.Summary profile;
+    private final List<FlightRecording.Summary> profiles;
 
     Report(Figures figures, Settings settings, Map<String, String> machine, String loadBefore, String loadAfter,
-           IssuerProfile.Summary profile) {
+           List<FlightRecording.Summary> profiles) {
         this.figures = figures;
         this.settings = settings;
         this.machine = machine;
         this.loadBefore = loadBefore;
         this.loadAfter = loadAfter;
-        this.profile = profile;
+        this.profiles = List.copyOf(profiles);
     }
 
     List<Line> lines() {
@@ -68,12 +69,20 @@ final class Report {
                         Double.NaN, false, figures.median("raw.kafka.rate.p50"), "Kafka p50 at " + settings.propagationRate() + "/s",
                         null),
                 new Line("3. propagation of issuing at " + settings.propagationRate() + "/s: p99 (ms)", "propagation.issue.p99",
-                        500, false, brokerP99, broker, "propagation.issue.lost"),
+                        500, false, brokerP99, broker, "propagation.issue.lost,propagation.issue.failed"),
                 new Line("3. propagation of revocation at " + settings.propagationRate() + "/s: p50 (ms)",
                         "propagation.revoke.p50", Double.NaN, false, figures.median("raw.kafka.rate.p50"),
                         "Kafka p50 at " + settings.propagationRate() + "/s", null),
                 new Line("3. propagation of revocation at " + settings.propagationRate() + "/s: p99 (ms)",
-                        "propagation.revoke.p99", 500, false, brokerP99, broker, "propagation.revoke.lost"),
+                        "propagation.revoke.p99", 500, false, brokerP99, broker, "propagation.revoke.lost,propagation.revoke.failed"),
+                new Line("3b. propagation of issuing at " + settings.gentleRate() + "/s: p50 (ms)",
+                        "propagation-gentle.issue.p50", Double.NaN, false, Double.NaN, "", null),
+                new Line("3b. propagation of issuing at " + settings.gentleRate() + "/s: p99 (ms)",
+                        "propagation-gentle.issue.p99", Double.NaN, false, Double.NaN, "", "propagation-gentle.issue.lost,propagation-gentle.issue.failed"),
+                new Line("3b. propagation of revocation at " + settings.gentleRate() + "/s: p50 (ms)",
+                        "propagation-gentle.revoke.p50", Double.NaN, false, Double.NaN, "", null),
+                new Line("3b. propagation of revocation at " + settings.gentleRate() + "/s: p99 (ms)",
+                        "propagation-gentle.revoke.p99", Double.NaN, false, Double.NaN, "", "propagation-gentle.revoke.lost,propagation-gentle.revoke.failed"),
                 new Line("4. verification (verifications/s)", "verification.rate", 3000, true, verify, "ES256 checks",
                         "verification.failed"),
                 new Line("4. verification: p50 (ms)", "verification.p50", Double.NaN, false, Double.NaN, "", null),
@@ -102,10 +111,13 @@ final class Report {
                 .append("load average (1, 5, 15 min) before ").append(loadBefore).append(", after ").append(loadAfter).append("\n\n");
         md.append("Machine: ");
         machine.forEach((name, value) -> md.append(name).append(" ").append(value).append("; "));
-        md.append("\n\n| scenario | median | min – max (spread) | raw limit | ratio | target | met | failed |\n");
+        md.append("\n\n| scenario | median | min – max (spread) | raw limit | ratio | target | met | failed or lost |\n");
         md.append("|---|---:|---:|---|---:|---:|---|---:|\n");
         for (Line line : lines()) {
             Figures.Figure figure = figures.get(line.key()).orElse(null);
+            if (figure == null && line.key().startsWith("propagation-gentle.") && settings.gentleRate() == 0) {
+                continue;
+            }
             if (figure == null) {
                 md.append("| ").append(line.scenario()).append(" | not measured | | | | | | |\n");
                 continue;
@@ -117,8 +129,9 @@ final class Report {
             String target = Double.isNaN(line.target()) ? "" : (line.higherIsBetter() ? "≥ " : "≤ ") + format(line.target());
             String met = Double.isNaN(line.target()) ? "" : (line.higherIsBetter() ? median >= line.target()
                     : median <= line.target()) ? "yes" : "**no**";
-            String failed = line.failuresKey() == null ? "" : figures.get(line.failuresKey())
-                    .map(f -> format(f.values().stream().mapToDouble(Double::doubleValue).sum())).orElse("");
+            String failed = line.failuresKey() == null ? "" : format(Arrays.stream(line.failuresKey().split(","))
+                    .flatMap(key -> figures.get(key).stream()).flatMap(f -> f.values().stream())
+                    .mapToDouble(Double::doubleValue).sum());
             md.append("| ").append(line.scenario()).append(" | ").append(format(median)).append(" | ")
                     .append(format(figure.min())).append(" – ").append(format(figure.max())).append(" (")
                     .append(format(100 * figure.spread())).append(" %) | ").append(raw).append(" | ").append(ratio)
@@ -132,9 +145,10 @@ final class Report {
                         .append(format(figure.max())).append(" | ").append(figure.values().size()).append(" |\n");
             }
         }
-        if (profile != null) {
-            md.append("\nissuer-service during scenario 1 (JFR, ").append(profile.samples()).append(" execution samples, GC pauses ")
-                    .append(format(profile.gcPauseMillis())).append(" ms in all; ").append(profile.recording().getFileName())
+        for (FlightRecording.Summary profile : profiles) {
+            md.append("\n").append(profile.service()).append(" during scenario ").append(profile.scenario()).append(" (JFR, ")
+                    .append(profile.samples()).append(" execution samples, GC pauses ").append(format(profile.gcPauseMillis()))
+                    .append(" ms in all; ").append(profile.recording().getFileName())
                     .append("):\n\n| area of the method on top of the stack | share |\n|---|---:|\n");
             profile.byArea().forEach((area, share) -> md.append("| ").append(area).append(" | ").append(format(share)).append(" % |\n"));
             md.append("\n| method on top of the stack | share |\n|---|---:|\n");
@@ -170,10 +184,11 @@ final class Report {
                         .append(figure.unit()).append(',').append(run + 1).append(',').append(figure.values().get(run)).append('\n');
             }
         }
-        if (profile != null) {
-            json.set("issuerProfile", Http.JSON.valueToTree(Map.of("samples", profile.samples(), "byArea", profile.byArea(),
-                    "byTopFrame", profile.byTopFrame(), "byPlatformMethod", profile.byPlatformMethod(),
-                    "gcPauseMillis", profile.gcPauseMillis())));
+        ArrayNode recordings = json.putArray("profiles");
+        for (FlightRecording.Summary profile : profiles) {
+            recordings.add(Http.JSON.valueToTree(Map.of("service", profile.service(), "scenario", profile.scenario(),
+                    "samples", profile.samples(), "byArea", profile.byArea(), "byTopFrame", profile.byTopFrame(),
+                    "byPlatformMethod", profile.byPlatformMethod(), "gcPauseMillis", profile.gcPauseMillis())));
         }
         Files.writeString(directory.resolve("results.json"),
                 Http.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json), StandardCharsets.UTF_8);

@@ -15,6 +15,8 @@ import java.util.List;
  * @param bulkConcurrency   batch requests in flight at once in the bulk scenario
  * @param batchSize         credentials per bulk request
  * @param propagationRate   requests per second in the propagation scenario
+ * @param gentleRate        a second, lower rate the propagation is also measured at (0: not), to tell the
+ *                          pipeline's own latency from the queueing of an issuer that cannot keep up
  * @param propagationTime   how long each propagation phase (issue, then revoke) sends at that rate
  * @param pollInterval      how often the propagation scenario asks the registry whether a change is visible
  * @param replayEvents      credential events seeded on the topic before the replay is measured
@@ -24,22 +26,22 @@ import java.util.List;
  * @param signingTime       how long the ES256 sign and verify loops run
  */
 public record Settings(String mode, int runs, Duration warmup, Duration duration, int concurrency, int bulkConcurrency,
-                       int batchSize, int propagationRate, Duration propagationTime, Duration pollInterval,
+                       int batchSize, int propagationRate, int gentleRate, Duration propagationTime, Duration pollInterval,
                        int replayEvents, int replayRuns, int kafkaRecords, int pgRows, Duration signingTime) {
 
     public static Settings full() {
-        return new Settings("full", 3, Duration.ofSeconds(5), Duration.ofSeconds(30), 16, 2, 1000, 200,
+        return new Settings("full", 3, Duration.ofSeconds(5), Duration.ofSeconds(30), 16, 2, 1000, 200, 20,
                 Duration.ofSeconds(15), Duration.ofMillis(20), 1_000_000, 1, 100_000, 100_000, Duration.ofSeconds(5));
     }
 
     public static Settings quick() {
-        return new Settings("quick", 1, Duration.ofSeconds(3), Duration.ofSeconds(10), 16, 2, 1000, 200,
+        return new Settings("quick", 1, Duration.ofSeconds(3), Duration.ofSeconds(10), 16, 2, 1000, 200, 20,
                 Duration.ofSeconds(8), Duration.ofMillis(20), 100_000, 1, 50_000, 50_000, Duration.ofSeconds(2));
     }
 
     public static Settings smoke() {
         // a low propagation rate: on a busy CI machine the point is that every figure comes out, not its value
-        return new Settings("smoke", 1, Duration.ofMillis(500), Duration.ofSeconds(2), 8, 1, 1000, 20,
+        return new Settings("smoke", 1, Duration.ofMillis(500), Duration.ofSeconds(2), 8, 1, 1000, 20, 0,
                 Duration.ofSeconds(1), Duration.ofMillis(20), 1_000, 1, 2_000, 2_000, Duration.ofMillis(300));
     }
 
@@ -67,7 +69,7 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
             throw new IllegalArgumentException("--runs must be at least 1");
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
-                propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime);
+                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime);
     }
 
     public Settings withReplay(int events, int times) {
@@ -75,7 +77,7 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
             throw new IllegalArgumentException("--replay-events and --replay-runs must be at least 1");
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
-                propagationTime, pollInterval, events, times, kafkaRecords, pgRows, signingTime);
+                gentleRate, propagationTime, pollInterval, events, times, kafkaRecords, pgRows, signingTime);
     }
 
     private static String value(List<String> arguments, int index, String name) {

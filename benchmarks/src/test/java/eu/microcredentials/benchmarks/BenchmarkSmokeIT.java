@@ -44,8 +44,11 @@ class BenchmarkSmokeIT {
         for (String key : NO_FAILURES) {
             assertEquals(0.0, result.figures().median(key), key);
         }
-        assertTrue(result.profile().samples() > 0, "the issuer's recording has execution samples");
-        assertFalse(result.profile().byArea().isEmpty(), "the profile names where the issuer's time goes");
+        assertEquals(List.of("issuer-service", "registry-service"),
+                result.profiles().stream().map(FlightRecording.Summary::service).toList(), "the recordings made");
+        FlightRecording.Summary issuer = result.profiles().get(0);
+        assertTrue(issuer.samples() > 0, "the issuer's recording has execution samples");
+        assertFalse(issuer.byArea().isEmpty(), "the profile names where the issuer's time goes");
 
         Path directory = result.directory();
         JsonNode written = Http.JSON.readTree(Files.readString(directory.resolve("results.json"), StandardCharsets.UTF_8));
@@ -58,5 +61,6 @@ class BenchmarkSmokeIT {
         }
         assertFalse(summary.contains("not measured"), summary);
         assertTrue(summary.contains("5. replay into the registry"), summary);
+        assertTrue(summary.contains("registry-service during scenario 5. replay"), summary);
     }
 }

@@ -228,7 +228,7 @@ class LifecycleSystemTest {
             });
         }
         awaitAgreement("after withdrawing the accreditation", ACTIVE, REVOKED);
-        System.out.println("[lifecycle] propagation from the issuer's 200 to the registry's verification: " + propagation);
+        System.out.println("[lifecycle] propagation from the issuer's answer to the registry's verification: " + propagation);
     }
 
     @Test
@@ -387,7 +387,7 @@ class LifecycleSystemTest {
 
     // ---- propagation -----------------------------------------------------------------------------
 
-    /** From the issuer's 200 to the first verification by each registry instance showing the new status. */
+    /** From the issuer's answer (200, or 201 for a correction) to the first verification by each registry instance showing the new status. */
     private void measurePropagation(String step, Credential credential, String status, long answeredAt) {
         Map<String, Long> firstSeen = new LinkedHashMap<>();
         long deadline = answeredAt + PROPAGATION.toNanos();
@@ -411,7 +411,8 @@ class LifecycleSystemTest {
             figures.add(registry.name() + " " + (ms == null ? "not within " + PROPAGATION.toMillis() + " ms" : ms + " ms"));
         }
         propagation.put(step, String.join(", ", figures));
-        System.out.printf("[lifecycle] %s: issuer 200 -> registry verification showing %s: %s%n", step, status, figures);
+        System.out.printf("[lifecycle] %s: issuer's answer -> registry verification showing %s: %s%n", step, status,
+                figures);
     }
 
     // ---- calls -----------------------------------------------------------------------------------

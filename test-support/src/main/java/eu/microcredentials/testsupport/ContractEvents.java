@@ -64,6 +64,15 @@ public final class ContractEvents {
                 c.supersedes(), issuedAt);
     }
 
+    /** The credential as a stacked credential, issued for a pathway completion and made of these parts. */
+    public static CredentialIssued stacked(CredentialIssued c, String pathwayId, String completionId, List<String> parts) {
+        return new CredentialIssued(c.credentialId(), c.awardingBodyId(), c.coAwardingBodyIds(), c.issuerCountries(),
+                c.learner(), c.title(), c.issuedOn(), c.learningOutcomes(), c.workload(), c.level(), c.assessment(),
+                c.participation(), c.qualityAssurance(), c.prerequisites(), c.supervision(), c.grade(), c.stackability(),
+                c.furtherInformation(), c.verifiableCredential(), c.signingKeyId(), c.credentialStatus(), c.supersedes(),
+                c.issuedAt(), new CredentialIssued.PathwayCompletion(pathwayId, completionId, parts));
+    }
+
     /** The awarding body publishes the public half of a key, active from {@code activeFrom}. */
     public static SigningKeyAdded signingKeyAdded(String awardingBody, JWK key, Instant activeFrom) {
         return new SigningKeyAdded(awardingBody, key.getKeyID(), key instanceof ECKey ? "ES256" : "EdDSA",

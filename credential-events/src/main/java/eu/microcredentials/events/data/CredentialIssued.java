@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A micro-credential was issued. Carries every EU standard element (the 11 mandatory and the 5
- * optional ones) so that subscribers need nothing else to record it.
+ * optional ones) so that subscribers need nothing else to record it. {@code pathwayCompletion} was added later
+ * (optional): present on a stacked credential issued for a pathway completion.
  */
 public record CredentialIssued(
         String credentialId,
@@ -32,7 +33,29 @@ public record CredentialIssued(
         String signingKeyId,
         List<StatusEntry> credentialStatus,
         String supersedes,
-        Instant issuedAt) implements EventData {
+        Instant issuedAt,
+        PathwayCompletion pathwayCompletion) implements EventData {
+
+    /** The event as first published, without {@code pathwayCompletion} (added later, optional). */
+    public CredentialIssued(String credentialId, String awardingBodyId, List<String> coAwardingBodyIds,
+                            List<String> issuerCountries, Learner learner, String title, LocalDate issuedOn,
+                            List<LearningOutcome> learningOutcomes, Workload workload, Level level, Assessment assessment,
+                            Participation participation, QualityAssurance qualityAssurance, String prerequisites,
+                            Supervision supervision, String grade, Stackability stackability, String furtherInformation,
+                            String verifiableCredential, String signingKeyId, List<StatusEntry> credentialStatus,
+                            String supersedes, Instant issuedAt) {
+        this(credentialId, awardingBodyId, coAwardingBodyIds, issuerCountries, learner, title, issuedOn, learningOutcomes,
+                workload, level, assessment, participation, qualityAssurance, prerequisites, supervision, grade,
+                stackability, furtherInformation, verifiableCredential, signingKeyId, credentialStatus, supersedes,
+                issuedAt, null);
+    }
+
+    /**
+     * For a stacked credential: the pathway completion it was issued for and the credentials it is made of (ELM
+     * {@code hasPart}), so that subscribers can tell it from its parts (it never counts towards its own pathway).
+     */
+    public record PathwayCompletion(String pathwayId, String completionId, List<String> partCredentialIds) {
+    }
 
     /** The learner: a URI (DID, mailto:, eIDAS or national identifier URN) and, optionally, a name. */
     public record Learner(String id, String givenName, String familyName, LocalDate dateOfBirth) {

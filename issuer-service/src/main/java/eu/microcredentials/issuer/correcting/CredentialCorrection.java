@@ -57,7 +57,8 @@ public class CredentialCorrection {
                 mayActFor.accept(issued.awardingBody());
             }
             // refused before a status list index is spent on the correction
-            AwardingBodyId awardingBodyId = CredentialDecider.correctable(id, loaded.state()).awardingBody();
+            Credential.Issued corrected = CredentialDecider.correctable(id, loaded.state());
+            AwardingBodyId awardingBodyId = corrected.awardingBody();
             return streams.lockAwardingBody(tx, awardingBodyId, false)
                     .flatMap(locked -> streams.awardingBody(tx, awardingBodyId))
                     .flatMap(awardingBody -> {
@@ -67,7 +68,7 @@ public class CredentialCorrection {
                         Instant at = clock.instant();
                         CredentialId correctionId = new CredentialId(UUID.randomUUID());
                         return issuing.sign(tx, registered,
-                                        List.of(new CredentialIssuing.Unsigned(correctionId, content, id)), at)
+                                        List.of(new CredentialIssuing.Unsigned(correctionId, content, id, corrected.hasPart())), at)
                                 .flatMap(signed -> record(tx, loaded, CredentialDecider.decide(new CorrectCredential(id,
                                         correctionId, registered, content, signed.get(0), actor, at), loaded.state())))
                                 .call(correction -> alsoRecord.apply(tx, correction));

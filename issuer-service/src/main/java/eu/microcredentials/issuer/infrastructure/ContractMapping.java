@@ -1,6 +1,8 @@
 package eu.microcredentials.issuer.infrastructure;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.EventType;
 import eu.microcredentials.events.data.AwardingBodyRegistered;
 import eu.microcredentials.events.data.CredentialIssued;
@@ -23,7 +25,11 @@ import eu.microcredentials.issuer.domain.credential.CredentialStatus;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
 import eu.microcredentials.issuer.domain.credential.Reason;
 import eu.microcredentials.issuer.domain.credential.SignedCredential;
+import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +41,7 @@ import java.util.Optional;
 public final class ContractMapping {
     public static final String REVOCATION = "revocation";
     public static final String SUSPENSION = "suspension";
+    private static final String URN_UUID = "urn:uuid:";
 
     private ContractMapping() {
     }
@@ -178,38 +185,10 @@ public final class ContractMapping {
     public static CredentialEvent credentialEvent(EventEnvelope envelope) {
         EventData data = envelope.decode();
         if (data instanceof CredentialIssued issued) {
-            MicroCredential content = new MicroCredential(
-                    new MicroCredential.Learner(URI.create(issued.learner().id()), issued.learner().givenName(),
-                            issued.learner().familyName(), issued.learner().dateOfBirth()),
-                    issued.title(),
-                    issued.issuerCountries().stream().map(CountryCode::new).toList(),
-                    issued.coAwardingBodyIds() == null ? List.of()
-                            : issued.coAwardingBodyIds().stream().map(AwardingBodyId::parse).toList(),
-                    issued.issuedOn(),
-                    issued.learningOutcomes().stream().map(outcome -> new MicroCredential.LearningOutcome(
-                            outcome.description(), outcome.escoSkill() == null ? null : URI.create(outcome.escoSkill())))
-                            .toList(),
-                    new MicroCredential.Workload(issued.workload().ects(), issued.workload().hours()),
-                    issued.level() == null ? null : new MicroCredential.Level(issued.level().eqf(),
-                            issued.level().qfEhea() == null ? null
-                                    : MicroCredential.QfEheaCycle.valueOf(issued.level().qfEhea())),
-                    new MicroCredential.Assessment(MicroCredential.AssessmentType.valueOf(issued.assessment().type()),
-                            issued.assessment().description()),
-                    new MicroCredential.Participation(
-                            MicroCredential.ParticipationForm.valueOf(issued.participation().form()),
-                            issued.participation().description()),
-                    new MicroCredential.QualityAssurance(
-                            MicroCredential.QualityAssuranceType.valueOf(issued.qualityAssurance().type()),
-                            issued.qualityAssurance().description()),
-                    issued.prerequisites(),
-                    issued.supervision() == null ? null : new MicroCredential.Supervision(
-                            Boolean.TRUE.equals(issued.supervision().supervised()),
-                            issued.supervision().identityVerification() == null ? null
-                                    : MicroCredential.IdentityVerification.valueOf(
-                                    issued.supervision().identityVerification())),
-                    issued.grade(),
-                    issued.stackability() == null ? null : new MicroCredential.Stackability(
-                            Boolean.TRUE.equals(issued.stackability().stackable()), issued.stackability().description()),
+            MicroCredential content = content(issued.learner(), issued.title(), issued.issuerCountries(),
+                    issued.coAwardingBodyIds(), issued.issuedOn(), issued.learningOutcomes(), issued.workload(),
+                    issued.level(), issued.assessment(), issued.participation(), issued.qualityAssurance(),
+                    issued.prerequisites(), issued.supervision(), issued.grade(), issued.stackability(),
                     issued.furtherInformation());
             return new CredentialEvent.Issued(CredentialId.parse(issued.credentialId()),
                     AwardingBodyId.parse(issued.awardingBodyId()), new CountryCode(envelope.country()), content,
@@ -217,7 +196,8 @@ public final class ContractMapping {
                     statusEntry(issued, REVOCATION).statusListIndex(),
                     URI.create(statusEntry(issued, REVOCATION).statusListCredential()),
                     URI.create(statusEntry(issued, SUSPENSION).statusListCredential())),
-                    issued.supersedes() == null ? null : CredentialId.parse(issued.supersedes()));
+                    issued.supersedes() == null ? null : CredentialId.parse(issued.supersedes()),
+                    hasPart(issued.verifiableCredential()));
         }
         if (data instanceof CredentialRevoked revoked) {
             return new CredentialEvent.Revoked(CredentialId.parse(revoked.credentialId()),
@@ -238,5 +218,70 @@ public final class ContractMapping {
                     new Reason(reinstated.reason()), reinstated.actor(), reinstated.reinstatedAt());
         }
         throw new IllegalArgumentException("not a credential event: " + envelope);
+    }
+
+    /**
+     * The content of a credential from the contract's elements (those of an issued credential, or those a
+     * pathway fixes for a stacked one); a value the domain refuses throws IllegalArgumentException.
+     */
+    public static MicroCredential content(CredentialIssued.Learner learner, String title, List<String> issuerCountries,
+                                          List<String> coAwardingBodyIds, LocalDate issuedOn,
+                                          List<CredentialIssued.LearningOutcome> learningOutcomes,
+                                          CredentialIssued.Workload workload, CredentialIssued.Level level,
+                                          CredentialIssued.Assessment assessment,
+                                          CredentialIssued.Participation participation,
+                                          QualityAssurance qualityAssurance, String prerequisites,
+                                          CredentialIssued.Supervision supervision, String grade,
+                                          CredentialIssued.Stackability stackability, String furtherInformation) {
+        return new MicroCredential(
+                new MicroCredential.Learner(URI.create(learner.id()), learner.givenName(), learner.familyName(),
+                        learner.dateOfBirth()),
+                title,
+                issuerCountries.stream().map(CountryCode::new).toList(),
+                coAwardingBodyIds == null ? List.of() : coAwardingBodyIds.stream().map(AwardingBodyId::parse).toList(),
+                issuedOn,
+                learningOutcomes.stream().map(outcome -> new MicroCredential.LearningOutcome(
+                        outcome.description(), outcome.escoSkill() == null ? null : URI.create(outcome.escoSkill())))
+                        .toList(),
+                new MicroCredential.Workload(workload.ects(), workload.hours()),
+                level == null ? null : new MicroCredential.Level(level.eqf(),
+                        level.qfEhea() == null ? null : MicroCredential.QfEheaCycle.valueOf(level.qfEhea())),
+                new MicroCredential.Assessment(MicroCredential.AssessmentType.valueOf(assessment.type()),
+                        assessment.description()),
+                new MicroCredential.Participation(MicroCredential.ParticipationForm.valueOf(participation.form()),
+                        participation.description()),
+                new MicroCredential.QualityAssurance(
+                        MicroCredential.QualityAssuranceType.valueOf(qualityAssurance.type()),
+                        qualityAssurance.description()),
+                prerequisites,
+                supervision == null ? null : new MicroCredential.Supervision(
+                        Boolean.TRUE.equals(supervision.supervised()), supervision.identityVerification() == null
+                        ? null : MicroCredential.IdentityVerification.valueOf(supervision.identityVerification())),
+                grade,
+                stackability == null ? null : new MicroCredential.Stackability(
+                        Boolean.TRUE.equals(stackability.stackable()), stackability.description()),
+                furtherInformation);
+    }
+
+    /**
+     * The credentials a signed credential says it is made of ({@code hasPart}): the contract's
+     * credential.issued carries them only inside the signed credential.
+     */
+    static List<CredentialId> hasPart(String compactJwt) {
+        String[] parts = compactJwt.split("\\.");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a compact JWS: " + parts.length + " parts");
+        }
+        JsonNode payload;
+        try {
+            payload = EventJson.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the signed credential's payload is not JSON", e);
+        }
+        List<CredentialId> ids = new ArrayList<>();
+        for (JsonNode part : payload.path("hasPart")) {
+            ids.add(CredentialId.parse(part.asText().substring(URN_UUID.length())));
+        }
+        return ids;
     }
 }

@@ -88,15 +88,21 @@ public class CredentialIssuing {
      */
     public Uni<List<Credential.Active>> issueAll(SqlConnection tx, AwardingBody.Registered awardingBody,
                                                  List<MicroCredential> contents) {
+        return issueUnsigned(tx, awardingBody, contents.stream()
+                .map(content -> new Unsigned(new CredentialId(UUID.randomUUID()), content, null, List.of())).toList());
+    }
+
+    /** As {@link #issueAll(SqlConnection, AwardingBody.Registered, List)}, for credentials whose ids and parts are given. */
+    public Uni<List<Credential.Active>> issueUnsigned(SqlConnection tx, AwardingBody.Registered awardingBody,
+                                                      List<Unsigned> unsigned) {
         Instant at = clock.instant();
-        List<Unsigned> unsigned = contents.stream()
-                .map(content -> new Unsigned(new CredentialId(UUID.randomUUID()), content, null)).toList();
         return sign(tx, awardingBody, unsigned, at).flatMap(signed -> {
-            List<Credential.Active> issued = new ArrayList<>(contents.size());
-            List<CredentialEvent> events = new ArrayList<>(contents.size());
-            for (int i = 0; i < contents.size(); i++) {
-                CredentialEvent event = CredentialDecider.decide(new IssueCredential(unsigned.get(i).id(), awardingBody,
-                        contents.get(i), at, signed.get(i)), new Credential.NotIssued()).get(0);
+            List<Credential.Active> issued = new ArrayList<>(unsigned.size());
+            List<CredentialEvent> events = new ArrayList<>(unsigned.size());
+            for (int i = 0; i < unsigned.size(); i++) {
+                Unsigned credential = unsigned.get(i);
+                CredentialEvent event = CredentialDecider.decide(new IssueCredential(credential.id(), awardingBody,
+                        credential.content(), at, signed.get(i), credential.hasPart()), new Credential.NotIssued()).get(0);
                 events.add(event);
                 issued.add((Credential.Active) CredentialDecider.evolve(new Credential.NotIssued(), event));
             }
@@ -104,8 +110,14 @@ public class CredentialIssuing {
         });
     }
 
-    /** A new credential before it is signed: its id, its content and the credential it replaces, if any. */
-    public record Unsigned(CredentialId id, MicroCredential content, CredentialId supersedes) {
+    /**
+     * A new credential before it is signed: its id, its content, the credential it replaces (or null) and
+     * those it is made of (or none).
+     */
+    public record Unsigned(CredentialId id, MicroCredential content, CredentialId supersedes, List<CredentialId> hasPart) {
+        public Unsigned {
+            hasPart = hasPart == null ? List.of() : List.copyOf(hasPart);
+        }
     }
 
     /**
@@ -125,7 +137,7 @@ public class CredentialIssuing {
                             int index = indexes.get(credential.id());
                             var document = CredentialDocument.of(credential.id(), awardingBody, credential.content(), at,
                                     new CredentialDocument.Status(index, revocation, suspension, statusLists.vocabulary()),
-                                    credential.supersedes());
+                                    credential.supersedes(), credential.hasPart());
                             return new SignedCredential(CredentialSigner.sign(document, privateKey), key.keyId(), index,
                                     revocation, suspension);
                         }).toList()));

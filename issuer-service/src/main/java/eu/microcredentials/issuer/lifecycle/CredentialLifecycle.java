@@ -13,6 +13,7 @@ import eu.microcredentials.issuer.domain.credential.SuspendCredential;
 import eu.microcredentials.issuer.infrastructure.Streams;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,13 +65,21 @@ public class CredentialLifecycle {
                 // before deciding: another awarding body learns nothing of this credential's status
                 mayActFor.accept(issued.awardingBody());
             }
-            List<CredentialEvent> events = CredentialDecider.decide(commandAt.apply(clock.instant()), loaded.state());
-            Credential after = loaded.state();
-            for (CredentialEvent event : events) {
-                after = CredentialDecider.evolve(after, event);
-            }
-            Credential.Issued changed = (Credential.Issued) after;
-            return streams.appendCredentialEvents(tx, id, loaded.version(), events).replaceWith(changed);
+            return record(tx, loaded, commandAt.apply(clock.instant()));
         }));
+    }
+
+    /**
+     * Decides a status change of a credential loaded in this transaction and appends what it records at
+     * the version it was loaded at; answers the credential as it stands afterwards.
+     */
+    public Uni<Credential.Issued> record(SqlConnection tx, Streams.Loaded<Credential> loaded, CredentialCommand command) {
+        List<CredentialEvent> events = CredentialDecider.decide(command, loaded.state());
+        Credential after = loaded.state();
+        for (CredentialEvent event : events) {
+            after = CredentialDecider.evolve(after, event);
+        }
+        Credential.Issued changed = (Credential.Issued) after;
+        return streams.appendCredentialEvents(tx, changed.id(), loaded.version(), events).replaceWith(changed);
     }
 }

@@ -10,6 +10,7 @@ import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The W3C Verifiable Credential (Data Model 2.0) of a micro-credential, as JSON: the issuer is the
@@ -33,15 +34,17 @@ public final class CredentialDocument {
 
     public static ObjectNode of(CredentialId id, AwardingBody.Registered awardingBody, MicroCredential content,
                                 Instant issuedAt, Status status) {
-        return of(id, awardingBody, content, issuedAt, status, null);
+        return of(id, awardingBody, content, issuedAt, status, null, List.of());
     }
 
     /**
      * @param supersedes the credential this one corrects and replaces, or null; named as {@code supersedes}
      *                   (Dublin Core {@code dcterms:replaces} in our context)
+     * @param hasPart    the credentials this one is made of (stacked on a learning pathway), or none; named
+     *                   as {@code hasPart} (ELM's and Dublin Core's {@code hasPart}, {@code dcterms:hasPart})
      */
     public static ObjectNode of(CredentialId id, AwardingBody.Registered awardingBody, MicroCredential content,
-                                Instant issuedAt, Status status, CredentialId supersedes) {
+                                Instant issuedAt, Status status, CredentialId supersedes, List<CredentialId> hasPart) {
         ObjectNode vc = JSON.objectNode();
         vc.putArray("@context").add(VC_CONTEXT).add(OB_CONTEXT).add(status.vocabulary().toString());
         vc.put("id", "urn:uuid:" + id);
@@ -55,6 +58,10 @@ public final class CredentialDocument {
         statuses.add(statusEntry(status.suspensionList(), "suspension", status.index()));
         if (supersedes != null) {
             vc.put("supersedes", "urn:uuid:" + supersedes);
+        }
+        if (!hasPart.isEmpty()) {
+            ArrayNode parts = vc.putArray("hasPart");
+            hasPart.forEach(part -> parts.add("urn:uuid:" + part));
         }
         return vc;
     }

@@ -2,7 +2,6 @@ package eu.microcredentials.recognition.holdings;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import eu.microcredentials.eventsourcing.web.Problem;
-import eu.microcredentials.recognition.domain.AccreditationRecord;
 import eu.microcredentials.recognition.domain.HeldCredential;
 import eu.microcredentials.recognition.infrastructure.HeldCredentialReadModel;
 import io.smallrye.mutiny.Uni;
@@ -14,11 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** What recognition-service knows a learner holds: the ground its decisions stand on. */
 @Path("/api/v1")
@@ -65,15 +60,8 @@ public class HoldingsResource {
     }
 
     private Uni<List<Held>> withAccreditation(List<HeldCredential> credentials) {
-        Set<String> bodies = credentials.stream().map(HeldCredential::awardingBodyId).collect(Collectors.toSet());
-        Instant now = clock.instant();
-        return readModel.accreditation(pool, bodies).map(records -> credentials.stream()
-                .map(credential -> held(credential, records, now)).toList());
-    }
-
-    private static Held held(HeldCredential credential, Map<String, AccreditationRecord> records, Instant now) {
-        AccreditationRecord.Standing standing = records.get(credential.awardingBodyId())
-                .standing(credential.issuedAt(), now);
-        return new Held(credential, standing.accreditedAtIssuance(), standing.accreditedNow());
+        return readModel.candidates(pool, credentials, clock.instant()).map(candidates -> candidates.stream()
+                .map(c -> new Held(c.credential(), c.accreditation().accreditedAtIssuance(),
+                        c.accreditation().accreditedNow())).toList());
     }
 }

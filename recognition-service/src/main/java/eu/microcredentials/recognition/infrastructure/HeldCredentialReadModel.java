@@ -1,11 +1,16 @@
 package eu.microcredentials.recognition.infrastructure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import eu.microcredentials.events.EventJson;
 import eu.microcredentials.recognition.domain.AccreditationRecord;
 import eu.microcredentials.recognition.domain.HeldCredential;
+import eu.microcredentials.recognition.domain.policy.Candidate;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -13,12 +18,19 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.time.Instant;
 
 /** Reads the held-credentials read model: the credentials learners hold and their awarding bodies' accreditation. */
 @ApplicationScoped
 public class HeldCredentialReadModel {
     private static final String COLUMNS = """
-            id, learner_id, awarding_body_id, title, ects, eqf_level, issuer_countries, issued_on, status, issued_at""";
+            id, learner_id, awarding_body_id, title, ects, eqf_level, issuer_countries, issued_on, status, issued_at,
+            learning_outcomes::text AS learning_outcomes, quality_assurance_type, assessment_type, supervised,
+            identity_verification, stacked_on_pathway_id""";
+    private static final TypeReference<List<HeldCredential.LearningOutcome>> OUTCOMES = new TypeReference<>() {
+    };
 
     public Uni<List<HeldCredential>> ofLearner(SqlClient client, String learnerId) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM held_credential WHERE learner_id = $1 ORDER BY issued_at, id")
@@ -29,6 +41,32 @@ public class HeldCredentialReadModel {
     public Uni<List<HeldCredential>> withIds(SqlClient client, Collection<String> ids) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM held_credential WHERE id = ANY($1) ORDER BY issued_at, id")
                 .execute(Tuple.of(ids.toArray(String[]::new))).map(HeldCredentialReadModel::credentials);
+    }
+
+    /**
+     * The same, each row locked against a concurrent status change until the transaction ends: a request decided on
+     * an active credential is recorded before a revocation of it is applied, and then found by its reaction.
+     */
+    public Uni<List<HeldCredential>> withIdsLocked(SqlConnection tx, Collection<String> ids) {
+        return tx.preparedQuery("SELECT " + COLUMNS + " FROM held_credential WHERE id = ANY($1) ORDER BY id FOR SHARE")
+                .execute(Tuple.of(ids.toArray(String[]::new))).map(HeldCredentialReadModel::credentials);
+    }
+
+    /** The ids of the credentials an awarding body issued. */
+    public Uni<List<String>> idsOfAwardingBody(SqlClient client, String awardingBodyId) {
+        return client.preparedQuery("SELECT id FROM held_credential WHERE awarding_body_id = $1 ORDER BY id")
+                .execute(Tuple.of(awardingBodyId)).map(rows -> {
+                    List<String> ids = new ArrayList<>();
+                    rows.forEach(row -> ids.add(row.getString("id")));
+                    return ids;
+                });
+    }
+
+    /** These credentials as candidates, each with its awarding body's accreditation judged at issuance and at {@code now}. */
+    public Uni<List<Candidate>> candidates(SqlClient client, List<HeldCredential> credentials, Instant now) {
+        Set<String> bodies = credentials.stream().map(HeldCredential::awardingBodyId).collect(Collectors.toSet());
+        return accreditation(client, bodies).map(records -> credentials.stream()
+                .map(c -> new Candidate(c, records.get(c.awardingBodyId()).standing(c.issuedAt(), now))).toList());
     }
 
     /** Every accreditation decision about these awarding bodies, per body; a body without any has an empty record. */
@@ -54,6 +92,14 @@ public class HeldCredentialReadModel {
                 });
     }
 
+    private static List<HeldCredential.LearningOutcome> outcomes(String json) {
+        try {
+            return EventJson.mapper().readValue(json, OUTCOMES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable learning outcomes: " + json, e);
+        }
+    }
+
     private static List<HeldCredential> credentials(RowSet<Row> rows) {
         List<HeldCredential> credentials = new ArrayList<>();
         for (Row row : rows) {
@@ -61,7 +107,10 @@ public class HeldCredentialReadModel {
                     row.getString("awarding_body_id"), row.getString("title"), row.getBigDecimal("ects"),
                     row.getInteger("eqf_level"), List.of(row.getArrayOfStrings("issuer_countries")),
                     row.getLocalDate("issued_on"), HeldCredential.Status.valueOf(row.getString("status")),
-                    row.getOffsetDateTime("issued_at").toInstant()));
+                    row.getOffsetDateTime("issued_at").toInstant(), outcomes(row.getString("learning_outcomes")),
+                    row.getString("quality_assurance_type"), row.getString("assessment_type"),
+                    row.getBoolean("supervised"), row.getString("identity_verification"),
+                    row.getString("stacked_on_pathway_id")));
         }
         return credentials;
     }

@@ -1,6 +1,8 @@
 package eu.microcredentials.recognition.projection;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import eu.microcredentials.events.ContractViolation;
+import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.AccreditationGranted;
@@ -12,6 +14,8 @@ import eu.microcredentials.events.data.CredentialSuspended;
 import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.eventsourcing.Projection;
 import eu.microcredentials.recognition.domain.HeldCredential;
+import eu.microcredentials.recognition.following.CredentialFollowing;
+import eu.microcredentials.recognition.infrastructure.StackedCredentials;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +36,23 @@ public class HeldCredentialsProjection implements Projection {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String INSERT = """
             INSERT INTO held_credential (id, learner_id, awarding_body_id, title, ects, eqf_level, issuer_countries,
-                                         issued_on, status, issued_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)""";
+                                         issued_on, status, issued_at, learner_given_name, learner_family_name,
+                                         learning_outcomes, quality_assurance_type, assessment_type, supervised,
+                                         identity_verification, stacked_on_pathway_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14, $15, $16, $17, $18)""";
     private static final String INSERT_ACCREDITATION = """
             INSERT INTO accreditation_decision (event_id, awarding_body_id, version, granted, agency, valid_from,
                                                 valid_until, decided_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT (event_id) DO NOTHING""";
+
+    private final CredentialFollowing following;
+    private final StackedCredentials stackedCredentials;
+
+    public HeldCredentialsProjection(CredentialFollowing following, StackedCredentials stackedCredentials) {
+        this.following = following;
+        this.stackedCredentials = stackedCredentials;
+    }
 
     @Override
     public String name() {
@@ -75,7 +89,15 @@ public class HeldCredentialsProjection implements Projection {
                     .addArrayOfString(issued.issuerCountries().toArray(String[]::new))
                     .addLocalDate(issued.issuedOn())
                     .addString(HeldCredential.Status.ACTIVE.name())
-                    .addOffsetDateTime(utc(issued.issuedAt())))
+                    .addOffsetDateTime(utc(issued.issuedAt()))
+                    .addString(issued.learner().givenName())
+                    .addString(issued.learner().familyName())
+                    .addString(outcomes(issued))
+                    .addString(issued.qualityAssurance().type())
+                    .addString(issued.assessment().type())
+                    .addBoolean(issued.supervision() == null ? null : issued.supervision().supervised())
+                    .addString(issued.supervision() == null ? null : issued.supervision().identityVerification())
+                    .addString(stackedCredentials.pathwayOf(tx, issued)))
                     .await().atMost(TIMEOUT);
         } else if (data instanceof AccreditationGranted granted) {
             accreditation(tx, event, granted.awardingBodyId(), true, granted.qualityAssuranceAgency(),
@@ -85,6 +107,16 @@ public class HeldCredentialsProjection implements Projection {
             accreditation(tx, event, withdrawn.awardingBodyId(), false, withdrawn.qualityAssuranceAgency(),
                     withdrawn.effectiveFrom() != null ? withdrawn.effectiveFrom() : withdrawn.decidedAt(), null,
                     withdrawn.decidedAt());
+        }
+        following.follow(tx, event);
+    }
+
+    private static String outcomes(CredentialIssued issued) {
+        try {
+            return EventJson.mapper().writeValueAsString(issued.learningOutcomes().stream()
+                    .map(o -> new HeldCredential.LearningOutcome(o.description(), o.escoSkill())).toList());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the learning outcomes of " + issued.credentialId(), e);
         }
     }
 

@@ -14,7 +14,8 @@ class HeldCredentialTest {
 
     private static HeldCredential held(String ects, HeldCredential.Status status) {
         return new HeldCredential("c-" + ects + status, "did:example:ada", "ab-1", "Data Ethics", new BigDecimal(ects), 7,
-                List.of("NL"), LocalDate.parse("2026-03-14"), status, Instant.parse("2026-03-14T09:00:00Z"));
+                List.of("NL"), LocalDate.parse("2026-03-14"), status, Instant.parse("2026-03-14T09:00:00Z"), List.of(),
+                "INTERNAL", "WRITTEN_EXAM", true, null, null);
     }
 
     @Test

@@ -8,38 +8,20 @@ import static org.hamcrest.Matchers.equalTo;
 
 import eu.microcredentials.events.data.AccreditationGranted;
 import eu.microcredentials.events.data.AccreditationWithdrawn;
-import eu.microcredentials.testsupport.ContractProducer;
 import eu.microcredentials.testsupport.Eventually;
+import eu.microcredentials.recognition.support.ContractKafkaTest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each held credential says whether its awarding body was accredited when it was issued, and is now. */
 @QuarkusTest
-class AccreditationStandingTest {
+class AccreditationStandingTest extends ContractKafkaTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final Instant LONG_AGO = Instant.parse("2020-01-01T00:00:00Z");
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private ContractProducer kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new ContractProducer(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void a_body_never_accredited_is_neither_at_issuance_nor_now() {

@@ -9,36 +9,18 @@ import static org.hamcrest.Matchers.equalTo;
 import eu.microcredentials.events.data.CredentialReinstated;
 import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.events.data.CredentialSuspended;
-import eu.microcredentials.testsupport.ContractProducer;
 import eu.microcredentials.testsupport.Eventually;
+import eu.microcredentials.recognition.support.ContractKafkaTest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A suspended or revoked credential stops counting for its learner; a reinstated one counts again. */
 @QuarkusTest
-class HeldCredentialStatusTest {
+class HeldCredentialStatusTest extends ContractKafkaTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private ContractProducer kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new ContractProducer(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void onlyActiveCredentialsCount() {

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.data.CredentialIssued;
-import eu.microcredentials.testsupport.ContractProducer;
 import eu.microcredentials.testsupport.Eventually;
+import eu.microcredentials.recognition.support.ContractKafkaTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -20,33 +20,15 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Recognition knows what each learner holds from the credentials published on mc.credentials.v1. */
 @QuarkusTest
-class HoldingsTest {
+class HoldingsTest extends ContractKafkaTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
 
     @Inject
     Pool pool;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private ContractProducer kafka;
-
-    @BeforeEach
-    void connect() {
-        kafka = new ContractProducer(bootstrapServers);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void an_issued_credential_is_held_by_its_learner_and_counts_its_ects() {

@@ -41,21 +41,25 @@ public sealed interface Credential {
         default CredentialId supersededBy() {
             return null;
         }
+
+        /** The credentials this one is made of (a credential stacked from them on a learning pathway), or none. */
+        List<CredentialId> hasPart();
     }
 
     /** Valid: issued, or reinstated after a suspension. */
     record Active(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                   MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history,
-                  CredentialId supersedes)
+                  CredentialId supersedes, List<CredentialId> hasPart)
             implements Issued {
         public Active {
             history = List.copyOf(history);
+            hasPart = List.copyOf(hasPart);
         }
 
-        /** Just issued: no status change yet, replacing no other credential. */
+        /** Just issued: no status change yet, replacing no other credential, made of no other. */
         public Active(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                       MicroCredential content, Instant issuedAt, SignedCredential signed) {
-            this(id, awardingBody, awardingBodyCountry, content, issuedAt, signed, List.of(), null);
+            this(id, awardingBody, awardingBodyCountry, content, issuedAt, signed, List.of(), null, List.of());
         }
 
         @Override
@@ -67,10 +71,11 @@ public sealed interface Credential {
     /** Temporarily not valid; may be reinstated or revoked. */
     record Suspended(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                      MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history,
-                     CredentialId supersedes)
+                     CredentialId supersedes, List<CredentialId> hasPart)
             implements Issued {
         public Suspended {
             history = List.copyOf(history);
+            hasPart = List.copyOf(hasPart);
         }
 
         @Override
@@ -85,10 +90,11 @@ public sealed interface Credential {
      */
     record Revoked(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                    MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history,
-                   CredentialId supersedes, CredentialId supersededBy)
+                   CredentialId supersedes, CredentialId supersededBy, List<CredentialId> hasPart)
             implements Issued {
         public Revoked {
             history = List.copyOf(history);
+            hasPart = List.copyOf(hasPart);
         }
 
         @Override

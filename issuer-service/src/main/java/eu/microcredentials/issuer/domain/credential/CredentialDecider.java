@@ -60,13 +60,18 @@ public final class CredentialDecider {
             throw new Refusal("the credential must be signed with the awarding body's active key, not "
                     + command.signed().keyId());
         }
+        if (command.hasPart().contains(command.credentialId())) {
+            throw new Refusal("credential " + command.credentialId() + " cannot be made of itself");
+        }
         return List.of(new CredentialEvent.Issued(command.credentialId(), awardingBody.id(),
-                awardingBody.profile().country(), command.content(), command.at(), command.signed()));
+                awardingBody.profile().country(), command.content(), command.at(), command.signed(), null,
+                command.hasPart()));
     }
 
     /**
      * An active or suspended credential is corrected: its awarding body issues the correction, which
-     * names the credential it replaces, and the credential is revoked from now with the reason
+     * names the credential it replaces (and is made of what it was made of), and the credential is
+     * revoked from now with the reason
      * {@link Reason#SUPERSEDED}, naming its correction. Two events of two streams, recorded together.
      * {@code state} is the corrected credential's.
      */
@@ -85,7 +90,7 @@ public final class CredentialDecider {
         return List.of(
                 new CredentialEvent.Issued(correction.credentialId(), correction.awardingBody(),
                         correction.awardingBodyCountry(), correction.content(), correction.issuedAt(),
-                        correction.signed(), corrected.id()),
+                        correction.signed(), corrected.id(), corrected.hasPart()),
                 new CredentialEvent.Revoked(corrected.id(), corrected.awardingBody(), corrected.awardingBodyCountry(),
                         Reason.SUPERSEDED, command.at(), command.actor(), command.correctionId(), command.at()));
     }
@@ -156,7 +161,8 @@ public final class CredentialDecider {
     public static Credential evolve(Credential state, CredentialEvent event) {
         if (event instanceof CredentialEvent.Issued issued) {
             return new Credential.Active(issued.credentialId(), issued.awardingBody(), issued.awardingBodyCountry(),
-                    issued.content(), issued.issuedAt(), issued.signed(), List.of(), issued.supersedes());
+                    issued.content(), issued.issuedAt(), issued.signed(), List.of(), issued.supersedes(),
+                    issued.hasPart());
         }
         if (!(state instanceof Credential.Issued current)) {
             throw new IllegalStateException(event + " on a credential that was not issued");
@@ -166,19 +172,21 @@ public final class CredentialDecider {
                     revoked.reason(), revoked.effectiveFrom(), revoked.revokedAt(), revoked.actor()));
             return new Credential.Revoked(current.id(), current.awardingBody(), current.awardingBodyCountry(),
                     current.content(), current.issuedAt(), current.signed(), history, current.supersedes(),
-                    revoked.supersededBy());
+                    revoked.supersededBy(), current.hasPart());
         }
         if (event instanceof CredentialEvent.Suspended suspended) {
             List<Credential.StatusChange> history = with(current, new Credential.StatusChange(CredentialStatus.SUSPENDED,
                     suspended.reason(), suspended.suspendedAt(), suspended.suspendedAt(), suspended.actor()));
             return new Credential.Suspended(current.id(), current.awardingBody(), current.awardingBodyCountry(),
-                    current.content(), current.issuedAt(), current.signed(), history, current.supersedes());
+                    current.content(), current.issuedAt(), current.signed(), history, current.supersedes(),
+                    current.hasPart());
         }
         if (event instanceof CredentialEvent.Reinstated reinstated) {
             List<Credential.StatusChange> history = with(current, new Credential.StatusChange(CredentialStatus.ACTIVE,
                     reinstated.reason(), reinstated.reinstatedAt(), reinstated.reinstatedAt(), reinstated.actor()));
             return new Credential.Active(current.id(), current.awardingBody(), current.awardingBodyCountry(),
-                    current.content(), current.issuedAt(), current.signed(), history, current.supersedes());
+                    current.content(), current.issuedAt(), current.signed(), history, current.supersedes(),
+                    current.hasPart());
         }
         throw new IllegalStateException("unknown credential event " + event);
     }

@@ -4,6 +4,7 @@ import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.CountryCode;
 import eu.microcredentials.issuer.domain.CredentialId;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What happens to a credential. Every event names the credential's awarding body and its country,
@@ -16,15 +17,27 @@ public sealed interface CredentialEvent {
 
     CountryCode awardingBodyCountry();
 
-    /** Issued; {@code supersedes} names the credential it corrects and replaces, if any. */
+    /**
+     * Issued; {@code supersedes} names the credential it corrects and replaces, if any, and {@code hasPart}
+     * the credentials it is made of, if it was stacked from them on a learning pathway.
+     */
     record Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
-                  MicroCredential content, Instant issuedAt, SignedCredential signed, CredentialId supersedes)
-            implements CredentialEvent {
+                  MicroCredential content, Instant issuedAt, SignedCredential signed, CredentialId supersedes,
+                  List<CredentialId> hasPart) implements CredentialEvent {
+        public Issued {
+            hasPart = hasPart == null ? List.of() : List.copyOf(hasPart);
+        }
 
-        /** Issued replacing no other credential. */
+        /** Issued replacing no other credential, made of no other. */
         public Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                       MicroCredential content, Instant issuedAt, SignedCredential signed) {
-            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, null);
+            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, null, List.of());
+        }
+
+        /** Issued as the correction of {@code supersedes}. */
+        public Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
+                      MicroCredential content, Instant issuedAt, SignedCredential signed, CredentialId supersedes) {
+            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, supersedes, List.of());
         }
     }
 

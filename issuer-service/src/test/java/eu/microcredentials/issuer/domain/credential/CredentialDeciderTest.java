@@ -139,6 +139,65 @@ class CredentialDeciderTest {
     }
 
     @Nested
+    class IssuingAStackedCredential {
+        private final List<CredentialId> parts = List.of(new CredentialId(UUID.randomUUID()),
+                new CredentialId(UUID.randomUUID()));
+
+        @Test
+        void records_the_credentials_it_is_made_of() {
+            AwardingBody.Registered body = awardingBody("PT");
+
+            credential.given()
+                    .when(new IssueCredential(id, body, content(), NOW, signedBy(body), parts))
+                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content(), NOW, signedBy(body),
+                            null, parts));
+        }
+
+        @Test
+        void refuses_a_credential_made_of_itself() {
+            AwardingBody.Registered body = awardingBody("PT");
+
+            credential.given()
+                    .when(new IssueCredential(id, body, content(), NOW, signedBy(body), List.of(parts.get(0), id)))
+                    .thenRefused("cannot be made of itself");
+        }
+
+        @Test
+        void keeps_its_parts_through_every_status_change_and_a_correction_keeps_them_too() {
+            AwardingBody.Registered body = awardingBody("PT");
+            CountryCode pt = new CountryCode("PT");
+            CredentialEvent.Issued issued = new CredentialEvent.Issued(id, body.id(), pt, content(), NOW.minusSeconds(60),
+                    signedBy(body), null, parts);
+            CredentialEvent.Suspended suspended = new CredentialEvent.Suspended(id, body.id(), pt,
+                    new Reason("A part was suspended"), "pathway:p", NOW.minusSeconds(30));
+
+            Credential.Suspended state = assertInstanceOf(Credential.Suspended.class,
+                    credential.given(issued, suspended).state());
+            assertEquals(parts, state.hasPart());
+
+            CredentialId correction = new CredentialId(UUID.randomUUID());
+            List<CredentialEvent> corrected = CredentialDecider.decide(
+                    new CorrectCredential(id, correction, body, content(), signedBy(body), "operator", NOW), state);
+            assertEquals(List.of(
+                    new CredentialEvent.Issued(correction, body.id(), pt, content(), NOW, signedBy(body), id, parts),
+                    new CredentialEvent.Revoked(id, body.id(), pt, Reason.SUPERSEDED, NOW, "operator", correction, NOW)),
+                    corrected);
+            assertEquals(parts, assertInstanceOf(Credential.Revoked.class,
+                    CredentialDecider.replay(List.of(issued, suspended, corrected.get(1)))).hasPart());
+        }
+
+        @Test
+        void an_ordinary_credential_is_made_of_none() {
+            AwardingBody.Registered body = awardingBody("PT");
+
+            Credential.Active active = assertInstanceOf(Credential.Active.class, credential.given(
+                    new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content(), NOW, signedBy(body))).state());
+
+            assertEquals(List.of(), active.hasPart());
+        }
+    }
+
+    @Nested
     class IssuingAnAlreadyIssuedCredential {
 
         @Test

@@ -16,39 +16,42 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A Java Flight Recording of the issuer while scenario 1 runs (started and stopped with {@code jcmd},
- * settings {@code profile}), summarised from its execution samples: where the issuer's CPU time goes,
- * by the method on top of the stack, by the library that method belongs to, and by the first platform
- * method below it (which use case asked for the work).
+ * A Java Flight Recording of one service while one scenario runs (started and stopped with
+ * {@code jcmd}, settings {@code profile}), summarised from its execution samples: where the service's
+ * CPU time goes, by the method on top of the stack, by the library that method belongs to, and by the
+ * first platform method below it (which part of the platform asked for the work).
  */
-final class IssuerProfile {
-    private static final String RECORDING = "benchmark-issuance";
+final class FlightRecording {
     private static final int TOP = 15;
 
-    private final long pid;
+    private final ServiceJvm service;
+    private final String scenario;
+    private final String name;
     private final Path file;
 
-    IssuerProfile(long pid, Path directory) {
-        this.pid = pid;
-        this.file = directory.resolve("issuer-issuance.jfr");
+    FlightRecording(ServiceJvm service, String scenario, Path directory) {
+        this.service = service;
+        this.scenario = scenario;
+        this.name = service.name() + "-" + scenario.replaceAll("[^a-z0-9]+", "-");
+        this.file = directory.resolve(name + ".jfr");
     }
 
     void start() throws IOException, InterruptedException {
         Files.deleteIfExists(file);
-        jcmd("JFR.start", "name=" + RECORDING, "settings=profile", "filename=" + file);
+        jcmd("JFR.start", "name=" + name, "settings=profile", "filename=" + file);
     }
 
     Summary stop() throws IOException, InterruptedException {
-        jcmd("JFR.stop", "name=" + RECORDING);
-        return summarise(file);
+        jcmd("JFR.stop", "name=" + name);
+        return summarise(service.name(), scenario, file);
     }
 
     /** Share of the samples, in percent, by name. */
-    record Summary(Path recording, long samples, Map<String, Double> byArea, Map<String, Double> byTopFrame,
-                   Map<String, Double> byPlatformMethod, double gcPauseMillis) {
+    record Summary(String service, String scenario, Path recording, long samples, Map<String, Double> byArea,
+                   Map<String, Double> byTopFrame, Map<String, Double> byPlatformMethod, double gcPauseMillis) {
     }
 
-    static Summary summarise(Path recording) throws IOException {
+    static Summary summarise(String service, String scenario, Path recording) throws IOException {
         Map<String, Long> areas = new HashMap<>();
         Map<String, Long> topFrames = new HashMap<>();
         Map<String, Long> platformMethods = new HashMap<>();
@@ -83,7 +86,7 @@ final class IssuerProfile {
                 platformMethods.merge(platform, 1L, Long::sum);
             }
         }
-        return new Summary(recording, samples, shares(areas, samples, Integer.MAX_VALUE), shares(topFrames, samples, TOP),
+        return new Summary(service, scenario, recording, samples, shares(areas, samples, Integer.MAX_VALUE), shares(topFrames, samples, TOP),
                 shares(platformMethods, samples, TOP), gcPause);
     }
 
@@ -97,6 +100,7 @@ final class IssuerProfile {
         areas.put("com.nimbusds", "JOSE (Nimbus)");
         areas.put("com.fasterxml.jackson", "JSON (Jackson)");
         areas.put("com.networknt", "JSON Schema validation");
+        areas.put("com.ethlo", "JSON Schema validation");
         areas.put("io.vertx.pgclient", "PostgreSQL client (Vert.x)");
         areas.put("io.vertx.sqlclient", "PostgreSQL client (Vert.x)");
         areas.put("io.netty", "network I/O (Netty)");
@@ -140,7 +144,7 @@ final class IssuerProfile {
 
     private void jcmd(String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid)));
+                Long.toString(service.pid())));
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -1,0 +1,41 @@
+package eu.microcredentials.recognition.domain.recognition;
+
+import eu.microcredentials.recognition.domain.policy.FailedRule;
+import eu.microcredentials.recognition.domain.policy.Purpose;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What was decided about a recognition request, in the order it was decided. */
+public sealed interface RecognitionEvent {
+    String recognitionId();
+
+    Instant at();
+
+    record Requested(String recognitionId, String learnerId, List<String> credentialIds, String policyId,
+                     Purpose purpose, Instant at) implements RecognitionEvent {
+        public Requested {
+            credentialIds = List.copyOf(credentialIds);
+        }
+    }
+
+    record Granted(String recognitionId, String learnerId, String policyId, List<String> credentialIds,
+                   BigDecimal ects, String explanation, String decidedBy, Instant at) implements RecognitionEvent {
+    }
+
+    record Rejected(String recognitionId, String learnerId, String policyId, List<FailedRule> failedRules,
+                    String explanation, String decidedBy, Instant at) implements RecognitionEvent {
+    }
+
+    record ReviewRequired(String recognitionId, String learnerId, String policyId, List<String> credentialIds,
+                          BigDecimal ectsProposed, String explanation, Instant at) implements RecognitionEvent {
+    }
+
+    record Withdrawn(String recognitionId, String learnerId, CredentialChange cause, String reason, Instant at)
+            implements RecognitionEvent {
+    }
+
+    record Restored(String recognitionId, String learnerId, CredentialChange cause, BigDecimal ects, String reason,
+                    Instant at) implements RecognitionEvent {
+    }
+}

@@ -1,0 +1,192 @@
+package eu.microcredentials.recognition.following;
+
+import static eu.microcredentials.recognition.support.RecognitionApi.DEADLINE;
+import static eu.microcredentials.recognition.support.RecognitionApi.awaitDecision;
+import static eu.microcredentials.recognition.support.RecognitionApi.awaitStatus;
+import static eu.microcredentials.recognition.support.RecognitionApi.issue;
+import static eu.microcredentials.recognition.support.RecognitionApi.policy;
+import static eu.microcredentials.recognition.support.RecognitionApi.request;
+import static eu.microcredentials.testsupport.ContractEvents.envelope;
+import static eu.microcredentials.testsupport.ContractEvents.newId;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.EventType;
+import eu.microcredentials.events.data.AccreditationGranted;
+import eu.microcredentials.events.data.AccreditationWithdrawn;
+import eu.microcredentials.events.data.CredentialReinstated;
+import eu.microcredentials.events.data.CredentialRevoked;
+import eu.microcredentials.events.data.CredentialSuspended;
+import eu.microcredentials.recognition.projection.HeldCredentialsProjection;
+import eu.microcredentials.recognition.recognizing.RecognitionsProjection;
+import eu.microcredentials.testsupport.Eventually;
+import eu.microcredentials.recognition.support.ContractKafkaTest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When a credential a recognition relies on is revoked or suspended, or its awarding body loses its accreditation,
+ * the recognition is decided again from the log: withdrawn with the cause, or kept; a lifted suspension or a renewed
+ * accreditation restores it. Each reaction happens once, also when the event comes again or the read models are
+ * rebuilt.
+ */
+@QuarkusTest
+class FollowingRevocationsTest extends ContractKafkaTest {
+    @Inject
+    Pool pool;
+
+    /** A recognition granted on two credentials of 3 ECTS each of one learner, under a policy asking for minTotal. */
+    private record Granted(String id, String body, String first, String second) {
+    }
+
+    private Granted grantedOnTwoCredentials(int minTotal) {
+        String learner = "did:example:" + newId();
+        String body = newId();
+        String first = newId();
+        String second = newId();
+        issue(kafka, first, body, learner, "PT", "3");
+        issue(kafka, second, body, learner, "PT", "3");
+        String id = request(learner, List.of(first, second), policyOfTotalEcts(minTotal, false)).getString("id");
+        awaitDecision(id, "GRANTED");
+        return new Granted(id, body, first, second);
+    }
+
+    private static String policyOfTotalEcts(int minTotal, boolean accredited) {
+        return policy(Map.of("organisation", "Universidade de Lisboa", "purpose", "ACADEMIC", "rules",
+                Map.of("minTotalEcts", minTotal, "accreditedAwardingBodyRequired", accredited)));
+    }
+
+    @Test
+    void a_recognition_is_kept_while_the_remaining_credentials_still_meet_the_policy() {
+        Granted granted = grantedOnTwoCredentials(3);
+        String id = granted.id();
+        String body = granted.body();
+        String first = granted.first();
+
+        revoke(first, body, 2);
+        awaitStatus(first, "REVOKED");
+        // the reaction runs in the transaction that applied the revocation: nothing was added to the stream
+        assertEquals(2, eventsOf(id));
+        assertEquals("GRANTED", given().when().get("/api/v1/recognition-requests/{id}", id).then().extract().path("decision"));
+    }
+
+    @Test
+    void a_revocation_withdraws_a_recognition_that_no_longer_holds_once_even_when_delivered_twice() {
+        Granted granted = grantedOnTwoCredentials(5);
+        String id = granted.id();
+        String body = granted.body();
+        String first = granted.first();
+        String second = granted.second();
+
+        EventEnvelope revocation = revoke(first, body, 2);
+        JsonPath withdrawn = awaitDecision(id, "WITHDRAWN");
+        assertEquals("REVOKED", withdrawn.getString("withdrawal.cause"));
+        assertEquals(first, withdrawn.getString("withdrawal.causeCredentialId"));
+        assertEquals(EventType.CREDENTIAL_REVOKED.type(), withdrawn.getString("withdrawal.causeEventType"));
+        assertTrue(withdrawn.getString("explanation").contains("3 ECTS in all, 5 required"),
+                withdrawn.getString("explanation"));
+        assertEquals(List.of("REQUESTED", "GRANTED", "WITHDRAWN"), withdrawn.getList("history.decision"));
+
+        kafka.publish(revocation); // delivered again: same id
+        kafka.publish(envelope(new CredentialSuspended(second, body, "check", "operator", Instant.now()), 2, body, "PT"));
+        awaitStatus(second, "SUSPENDED");
+        assertEquals(3, eventsOf(id));
+    }
+
+    @Test
+    void a_lifted_suspension_restores_the_recognition_it_withdrew() {
+        String learner = "did:example:" + newId();
+        String body = newId();
+        String credential = newId();
+        issue(kafka, credential, body, learner, "NL", "6");
+        String id = request(learner, List.of(credential), policyOfTotalEcts(5, false)).getString("id");
+        awaitDecision(id, "GRANTED");
+
+        kafka.publish(envelope(new CredentialSuspended(credential, body, "investigation", "operator", Instant.now()), 2,
+                body, "NL"));
+        assertEquals("SUSPENDED", awaitDecision(id, "WITHDRAWN").getString("withdrawal.cause"));
+        kafka.publish(envelope(new CredentialReinstated(credential, body, "cleared", "operator", Instant.now()), 3,
+                body, "NL"));
+        Eventually.await(DEADLINE, () -> given().when().get("/api/v1/recognition-requests/{id}", id).then()
+                .body("history.decision", equalTo(List.of("REQUESTED", "GRANTED", "WITHDRAWN", "GRANTED"))));
+        JsonPath restored = awaitDecision(id, "GRANTED");
+        assertEquals(6, restored.getInt("ectsRecognised"));
+    }
+
+    @Test
+    void losing_accreditation_withdraws_where_the_policy_requires_it_and_a_new_accreditation_restores() {
+        String learner = "did:example:" + newId();
+        String body = newId();
+        String credential = newId();
+        kafka.publish(envelope(new AccreditationGranted(body, "A3ES", null, Instant.parse("2020-01-01T00:00:00Z"), null,
+                "registry-operator", Instant.now()), 1, body, "PT"));
+        issue(kafka, credential, body, learner, "PT", "6");
+        Eventually.await(DEADLINE, () -> given().when().get("/api/v1/held-credentials/{id}", credential).then()
+                .body("accreditedNow", equalTo(true)));
+        String id = request(learner, List.of(credential), policyOfTotalEcts(5, true)).getString("id");
+        awaitDecision(id, "GRANTED");
+
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        kafka.publish(envelope(new AccreditationWithdrawn(body, "A3ES", null, "audit failed", now, "registry-operator",
+                now), 2, body, "PT"));
+        JsonPath withdrawn = awaitDecision(id, "WITHDRAWN");
+        assertEquals("ACCREDITATION_WITHDRAWN", withdrawn.getString("withdrawal.cause"));
+        assertEquals(EventType.ACCREDITATION_WITHDRAWN.type(), withdrawn.getString("withdrawal.causeEventType"));
+
+        // accredited again from the instant of the withdrawal on: the reaction judges at the event's time
+        kafka.publish(envelope(new AccreditationGranted(body, "A3ES", null, now, null, "registry-operator",
+                Instant.now()), 3, body, "PT"));
+        awaitDecision(id, "GRANTED");
+    }
+
+    @Test
+    void rebuilding_the_read_models_reproduces_every_decision_and_reacts_to_nothing_again() {
+        String learner = "did:example:" + newId();
+        String body = newId();
+        String first = newId();
+        String second = newId();
+        issue(kafka, first, body, learner, "DE", "3");
+        issue(kafka, second, body, learner, "DE", "3");
+        String granted = request(learner, List.of(first, second), policyOfTotalEcts(5, false)).getString("id");
+        String rejected = request(learner, List.of(second), policyOfTotalEcts(5, false)).getString("id");
+        revoke(first, body, 2);
+        Map<String, Object> withdrawnView = awaitDecision(granted, "WITHDRAWN").getMap("");
+        Map<String, Object> rejectedView = awaitDecision(rejected, "REJECTED").getMap("");
+
+        given().when().post("/admin/projections/{name}/rebuild", HeldCredentialsProjection.NAME).then().statusCode(202);
+        awaitStatus(first, "REVOKED");
+        awaitStatus(second, "ACTIVE");
+        given().when().post("/admin/projections/{name}/rebuild", RecognitionsProjection.NAME).then().statusCode(202);
+        Eventually.await(DEADLINE, () -> {
+            assertEquals(withdrawnView, given().when().get("/api/v1/recognition-requests/{id}", granted).then()
+                    .statusCode(200).extract().jsonPath().getMap(""));
+            assertEquals(rejectedView, given().when().get("/api/v1/recognition-requests/{id}", rejected).then()
+                    .statusCode(200).extract().jsonPath().getMap(""));
+        });
+        assertEquals(3, eventsOf(granted));
+        assertEquals(2, eventsOf(rejected));
+    }
+
+    private EventEnvelope revoke(String credentialId, String body, long sequence) {
+        EventEnvelope event = envelope(new CredentialRevoked(credentialId, body, "fraud", Instant.now(), "operator", null,
+                Instant.now()), sequence, body, "PT");
+        kafka.publish(event);
+        return event;
+    }
+
+    private long eventsOf(String recognitionId) {
+        return pool.preparedQuery("SELECT count(*) AS n FROM event_store WHERE stream_id = $1")
+                .execute(Tuple.of(recognitionId)).await().atMost(DEADLINE).iterator().next().getLong("n");
+    }
+}

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,8 +35,8 @@ public class HistoryProjection implements Projection {
     private static final String INSERT = """
             INSERT INTO registry_event_history (event_id, type, source, subject, sequence, time, topic, concerns,
                                                 credential_id, awarding_body_id, key_id, actor, recorded_at,
-                                                effective_from, data)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text::json)
+                                                effective_from, data, kafka_partition, kafka_offset, hash, previous_hash)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text::json, $16, $17, $18, $19)
             ON CONFLICT (event_id) DO NOTHING""";
 
     /** What an event concerns, and its actor and times as the event data says. */
@@ -54,7 +55,18 @@ public class HistoryProjection implements Projection {
     }
 
     @Override
+    public List<String> tables() {
+        return List.of("registry_event_history");
+    }
+
+    @Override
     public void apply(SqlConnection tx, EventEnvelope event) {
+        apply(tx, event, null);
+    }
+
+    /** Keeps where the event was read and its hash chain link too (when known): the audit trail names them. */
+    @Override
+    public void apply(SqlConnection tx, EventEnvelope event, Delivery delivery) {
         Entry entry = entry(event.decode(), event.time().toInstant());
         tx.preparedQuery(INSERT).execute(Tuple.tuple()
                         .addUUID(event.id())
@@ -71,7 +83,11 @@ public class HistoryProjection implements Projection {
                         .addString(entry.actor())
                         .addOffsetDateTime(entry.recordedAt().atOffset(ZoneOffset.UTC))
                         .addOffsetDateTime(entry.effectiveFrom().atOffset(ZoneOffset.UTC))
-                        .addString(new String(event.data(), StandardCharsets.UTF_8)))
+                        .addString(new String(event.data(), StandardCharsets.UTF_8))
+                        .addInteger(delivery == null ? null : delivery.partition())
+                        .addLong(delivery == null ? null : delivery.offset())
+                        .addString(delivery == null ? null : delivery.hash())
+                        .addString(delivery == null ? null : delivery.previousHash()))
                 .await().atMost(TIMEOUT);
     }
 

@@ -35,9 +35,12 @@ public class HoldingsResource {
 
     /**
      * A held credential, and whether its awarding body was accredited when it was issued and is now, as the national
-     * registries' decisions on mc.accreditations.v1 say (false when none was recorded).
+     * registries' decisions on mc.accreditations.v1 say (false when none was recorded). A stacked credential also
+     * shows the pathway completion it was issued for; it is {@code flagged} when that completion no longer holds
+     * (withdrawn because a part was revoked or suspended or lost its accreditation), whatever its issuer did with it.
      */
-    public record Held(@JsonUnwrapped HeldCredential credential, boolean accreditedAtIssuance, boolean accreditedNow) {
+    public record Held(@JsonUnwrapped HeldCredential credential, boolean accreditedAtIssuance, boolean accreditedNow,
+                       HeldCredentialReadModel.StackedCompletion pathwayCompletion, Boolean flagged) {
     }
 
     @GET
@@ -60,8 +63,13 @@ public class HoldingsResource {
     }
 
     private Uni<List<Held>> withAccreditation(List<HeldCredential> credentials) {
-        return readModel.candidates(pool, credentials, clock.instant()).map(candidates -> candidates.stream()
-                .map(c -> new Held(c.credential(), c.accreditation().accreditedAtIssuance(),
-                        c.accreditation().accreditedNow())).toList());
+        return readModel.candidates(pool, credentials, clock.instant()).flatMap(candidates -> readModel
+                .stackedCompletions(pool, credentials.stream().map(HeldCredential::id).toList())
+                .map(stacked -> candidates.stream().map(c -> {
+                    HeldCredentialReadModel.StackedCompletion completion = stacked.get(c.credential().id());
+                    return new Held(c.credential(), c.accreditation().accreditedAtIssuance(),
+                            c.accreditation().accreditedNow(), completion,
+                            completion == null ? null : "WITHDRAWN".equals(completion.status()));
+                }).toList()));
     }
 }

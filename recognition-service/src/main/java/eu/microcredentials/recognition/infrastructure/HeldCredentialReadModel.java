@@ -69,6 +69,26 @@ public class HeldCredentialReadModel {
                 .map(c -> new Candidate(c, records.get(c.awardingBodyId()).standing(c.issuedAt(), now))).toList());
     }
 
+    /** Where the completion a stacked credential was issued for stands: HOLDING, or WITHDRAWN with the cause. */
+    public record StackedCompletion(String completionId, String status, String cause) {
+    }
+
+    /** For the stacked credentials among these, where the completion each was issued for stands, by credential id. */
+    public Uni<Map<String, StackedCompletion>> stackedCompletions(SqlClient client, Collection<String> ids) {
+        return client.preparedQuery("""
+                        SELECT h.id, h.stacked_on_completion_id, c.status, c.cause FROM held_credential h
+                        JOIN pathway_completion c ON c.completion_id = h.stacked_on_completion_id
+                        WHERE h.id = ANY($1)""")
+                .execute(Tuple.of(ids.toArray(String[]::new))).map(rows -> {
+                    Map<String, StackedCompletion> completions = new HashMap<>();
+                    for (Row row : rows) {
+                        completions.put(row.getString("id"), new StackedCompletion(
+                                row.getString("stacked_on_completion_id"), row.getString("status"), row.getString("cause")));
+                    }
+                    return completions;
+                });
+    }
+
     /** Every accreditation decision about these awarding bodies, per body; a body without any has an empty record. */
     public Uni<Map<String, AccreditationRecord>> accreditation(SqlClient client, Collection<String> awardingBodyIds) {
         return client.preparedQuery("""

@@ -7,31 +7,37 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Tells a stacked credential, and the pathway it was issued on, from the credentials it is made of. */
 @ApplicationScoped
 public class StackedCredentials {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    /** The pathway completion a stacked credential was issued for. */
+    public record StackedOn(String pathwayId, String completionId) {
+    }
+
     /**
-     * The pathway a credential was issued on, or null for one that is no stacked credential: as credential.issued.v1
-     * names it ({@code pathwayCompletion}), or else, for an issuer that names the parts only in the signed credential
-     * ({@code hasPart}), the pathway of this learner's completion made of exactly those parts.
+     * The completion a credential was issued for, or empty for one that is no stacked credential: as
+     * credential.issued.v1 names it ({@code pathwayCompletion}), or else, for an issuer that names the parts only in
+     * the signed credential ({@code hasPart}), this learner's completion made of exactly those parts.
      */
-    public String pathwayOf(SqlConnection tx, CredentialIssued issued) {
+    public Optional<StackedOn> of(SqlConnection tx, CredentialIssued issued) {
         if (issued.pathwayCompletion() != null) {
-            return issued.pathwayCompletion().pathwayId();
+            return Optional.of(new StackedOn(issued.pathwayCompletion().pathwayId(),
+                    issued.pathwayCompletion().completionId()));
         }
         List<String> parts = SignedCredentialParts.of(issued.verifiableCredential());
         if (parts.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         for (Row row : tx.preparedQuery("""
-                        SELECT pathway_id FROM pathway_completion
+                        SELECT pathway_id, completion_id FROM pathway_completion
                         WHERE learner_id = $1 AND parts @> $2 AND parts <@ $2 ORDER BY number DESC, pathway_id LIMIT 1""")
                 .execute(Tuple.of(issued.learner().id(), parts.toArray(String[]::new))).await().atMost(TIMEOUT)) {
-            return row.getString("pathway_id");
+            return Optional.of(new StackedOn(row.getString("pathway_id"), row.getString("completion_id")));
         }
-        return null;
+        return Optional.empty();
     }
 }

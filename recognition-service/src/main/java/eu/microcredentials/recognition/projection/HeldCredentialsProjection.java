@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,8 +39,8 @@ public class HeldCredentialsProjection implements Projection {
             INSERT INTO held_credential (id, learner_id, awarding_body_id, title, ects, eqf_level, issuer_countries,
                                          issued_on, status, issued_at, learner_given_name, learner_family_name,
                                          learning_outcomes, quality_assurance_type, assessment_type, supervised,
-                                         identity_verification, stacked_on_pathway_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14, $15, $16, $17, $18)""";
+                                         identity_verification, stacked_on_pathway_id, stacked_on_completion_id)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text::jsonb, $14, $15, $16, $17, $18, $19)""";
     private static final String INSERT_ACCREDITATION = """
             INSERT INTO accreditation_decision (event_id, awarding_body_id, version, granted, agency, valid_from,
                                                 valid_until, decided_at)
@@ -79,6 +80,7 @@ public class HeldCredentialsProjection implements Projection {
         } else if (data instanceof CredentialReinstated reinstated) {
             changeStatus(tx, reinstated.credentialId(), HeldCredential.Status.ACTIVE);
         } else if (data instanceof CredentialIssued issued) {
+            Optional<StackedCredentials.StackedOn> stackedOn = stackedCredentials.of(tx, issued);
             tx.preparedQuery(INSERT).execute(Tuple.tuple()
                     .addString(issued.credentialId())
                     .addString(issued.learner().id())
@@ -97,7 +99,8 @@ public class HeldCredentialsProjection implements Projection {
                     .addString(issued.assessment().type())
                     .addBoolean(issued.supervision() == null ? null : issued.supervision().supervised())
                     .addString(issued.supervision() == null ? null : issued.supervision().identityVerification())
-                    .addString(stackedCredentials.pathwayOf(tx, issued)))
+                    .addString(stackedOn.map(StackedCredentials.StackedOn::pathwayId).orElse(null))
+                    .addString(stackedOn.map(StackedCredentials.StackedOn::completionId).orElse(null)))
                     .await().atMost(TIMEOUT);
         } else if (data instanceof AccreditationGranted granted) {
             accreditation(tx, event, granted.awardingBodyId(), true, granted.qualityAssuranceAgency(),

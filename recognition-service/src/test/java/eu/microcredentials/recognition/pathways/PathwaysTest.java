@@ -219,11 +219,22 @@ class PathwaysTest extends ContractKafkaTest {
                 new CredentialIssued.PathwayCompletion(pathway, completionId, List.of(first, second))), 1, body, "NL"));
         awaitStatus(stackedId, "ACTIVE");
         assertEquals(List.of(first, second), progressOn(learner, pathway).getList("countingCredentialIds"));
+        given().when().get("/api/v1/held-credentials/{id}", stackedId).then().statusCode(200)
+                .body("pathwayCompletion.status", equalTo("HOLDING"))
+                .body("flagged", equalTo(false));
 
         kafka.publish(envelope(new CredentialRevoked(first, body, "fraud", Instant.now(), "operator", null,
                 Instant.now()), 2, body, "NL"));
         awaitCompletion(learner, pathway, "WITHDRAWN");
         assertEquals(List.of(second), progressOn(learner, pathway).getList("countingCredentialIds"));
+        // the completion it was issued for no longer holds: recognition flags the stacked credential
+        given().when().get("/api/v1/held-credentials/{id}", stackedId).then().statusCode(200)
+                .body("status", equalTo("ACTIVE"))
+                .body("stackedOnPathwayId", equalTo(pathway))
+                .body("pathwayCompletion.completionId", equalTo(completionId))
+                .body("pathwayCompletion.status", equalTo("WITHDRAWN"))
+                .body("pathwayCompletion.cause", equalTo("REVOKED"))
+                .body("flagged", equalTo(true));
     }
 
     private static String compactJws(Map<String, Object> payload) {

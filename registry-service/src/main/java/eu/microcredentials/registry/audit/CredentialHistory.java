@@ -1,5 +1,6 @@
 package eu.microcredentials.registry.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Instant;
@@ -22,20 +23,34 @@ public record CredentialHistory(String credentialId, String awardingBodyId, List
      * @param sequence      {@code ce_sequence}: its version in that stream
      * @param time          {@code ce_time}: when the event was written
      * @param kafka         where the registry read it
+     * @param chain         its link in its stream's hash chain
      * @param concerns      credential, signing-key or accreditation
      * @param actor         who did it, as the event names them; absent for what the awarding body's own
      *                      integration does (issuing, publishing keys)
+     * @param reason        why, as the event says (a suspension, reinstatement, revocation or withdrawal); else absent
      * @param recordedAt    when the change was recorded, as the event says
      * @param effectiveFrom from when it takes effect: a revocation's effectiveFrom, an accreditation's validFrom
      *                      or a withdrawal's effectiveFrom, a key's activeFrom or retiredAt; else recordedAt
      * @param data          the event data as published
      */
     public record Event(UUID id, String type, URI source, String subject, long sequence, Instant time,
-                        KafkaPosition kafka, String concerns, String actor, Instant recordedAt, Instant effectiveFrom,
-                        JsonNode data) {
+                        KafkaPosition kafka, ChainLink chain, String concerns, String actor, String reason,
+                        Instant recordedAt, Instant effectiveFrom, JsonNode data) {
     }
 
-    /** The topic an event was read from; partition and offset only when the registry was told them. */
+    /**
+     * The topic an event was read from; partition and offset only when the registry was told them (null
+     * otherwise: an auditor sees that they were not recorded rather than nothing).
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record KafkaPosition(String topic, Integer partition, Long offset) {
+    }
+
+    /**
+     * The event's link in its stream's hash chain ({@code ce_hash}, {@code ce_prevhash}); null while the
+     * registry is not told them.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ChainLink(String hash, String previousHash) {
     }
 }

@@ -30,8 +30,10 @@ public class CredentialHistoryResource {
     @Operation(summary = "Every event of a credential, its signing key and its awarding body's accreditation",
             description = "Registry operators only (Authorization: Bearer <operator API key>). Each event with its "
                     + "CloudEvents metadata (id, type, source, subject, sequence, time), the Kafka topic it was read "
-                    + "from, the actor, the time it was recorded and the time it takes effect (a retroactive "
-                    + "revocation, a backdated withdrawal), and its data, oldest recorded first.")
+                    + "from with its partition and offset, its hash-chain link (hash, previousHash), the actor, the "
+                    + "reason it gives, the time it was recorded and the time it takes effect (a retroactive "
+                    + "revocation, a backdated withdrawal), and its data, oldest recorded first. Partition, offset "
+                    + "and hashes are null while the registry is not told them.")
     @APIResponse(responseCode = "200", description = "The audit trail",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CredentialHistory.class)))
     @APIResponse(responseCode = "401", description = "No or another API key",

@@ -26,7 +26,7 @@ public class HistoryQueries {
                 SELECT awarding_body_id, key_id FROM registry_event_history
                 WHERE credential_id = $1 AND concerns = 'credential' AND sequence = 1)
             SELECT h.event_id, h.type, h.source, h.subject, h.sequence, h.time, h.topic, h.kafka_partition,
-                   h.kafka_offset, h.concerns, h.actor, h.recorded_at, h.effective_from, h.data::text AS data,
+                   h.kafka_offset, h.hash, h.previous_hash, h.concerns, h.actor, h.recorded_at, h.effective_from, h.data::text AS data,
                    i.awarding_body_id AS credential_awarding_body
             FROM registry_event_history h JOIN issued i ON
                  h.credential_id = $1
@@ -50,16 +50,25 @@ public class HistoryQueries {
             String awardingBody = null;
             for (Row row : rows) {
                 awardingBody = row.getString("credential_awarding_body");
+                JsonNode data = json(row.getString("data"));
                 events.add(new CredentialHistory.Event(row.getUUID("event_id"), row.getString("type"),
                         URI.create(row.getString("source")), row.getString("subject"), row.getLong("sequence"),
                         row.getOffsetDateTime("time").toInstant(),
                         new CredentialHistory.KafkaPosition(row.getString("topic"), row.getInteger("kafka_partition"),
                                 row.getLong("kafka_offset")),
-                        row.getString("concerns"), row.getString("actor"), row.getOffsetDateTime("recorded_at").toInstant(),
-                        row.getOffsetDateTime("effective_from").toInstant(), json(row.getString("data"))));
+                        new CredentialHistory.ChainLink(row.getString("hash"), row.getString("previous_hash")),
+                        row.getString("concerns"), row.getString("actor"), reason(data),
+                        row.getOffsetDateTime("recorded_at").toInstant(),
+                        row.getOffsetDateTime("effective_from").toInstant(), data));
             }
             return Optional.of(new CredentialHistory(credentialId, awardingBody, events));
         });
+    }
+
+    /** The reason the event data gives, if it gives one. */
+    private static String reason(JsonNode data) {
+        JsonNode reason = data.path("reason");
+        return reason.isTextual() ? reason.asText() : null;
     }
 
     private static JsonNode json(String text) {

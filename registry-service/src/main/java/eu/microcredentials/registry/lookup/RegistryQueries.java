@@ -72,9 +72,12 @@ public class RegistryQueries {
         static final Accreditation NONE = new Accreditation("NONE", null, null, null, null);
     }
 
-    /** One recorded decision on a body's accreditation, oldest first; on a withdrawal validFrom is when it ends. */
+    /**
+     * One recorded decision on a body's accreditation, oldest first; on a withdrawal validFrom is when it ends.
+     * {@code reason} (a withdrawal's) only in what registry operators read.
+     */
     public record AccreditationDecision(String status, String qualityAssuranceAgency, String evidence, Instant validFrom,
-                                        Instant validUntil, Instant decidedAt, String actor) {
+                                        Instant validUntil, Instant decidedAt, String actor, String reason) {
     }
 
     /** A signing key as external verifiers need it: its kid, JOSE algorithm, public JWK and when it signs. */
@@ -121,14 +124,32 @@ public class RegistryQueries {
      * (ACCREDITED, WITHDRAWN or NONE), with their keys and accreditation.
      */
     public Uni<List<RegisteredAwardingBody>> awardingBodies(String country, String accreditation) {
-        return publishedKeys(country).flatMap(keys -> accreditationHistory(country).flatMap(history -> pool.preparedQuery("""
+        return awardingBodies(new BodyFilter(country, accreditation, null, false));
+    }
+
+    /**
+     * One awarding body with its keys and accreditation, as registry operators read it (withdrawals with their
+     * reasons); empty when the registry does not know it.
+     */
+    public Uni<Optional<RegisteredAwardingBody>> awardingBodyForOperators(String id) {
+        return awardingBodies(new BodyFilter(null, null, id, true))
+                .map(bodies -> bodies.isEmpty() ? Optional.empty() : Optional.of(bodies.get(0)));
+    }
+
+    /** Which awarding bodies to read (a null field does not filter), and whether with withdrawals' reasons. */
+    private record BodyFilter(String country, String accreditation, String id, boolean withReasons) {
+    }
+
+    private Uni<List<RegisteredAwardingBody>> awardingBodies(BodyFilter filter) {
+        return publishedKeys(filter).flatMap(keys -> accreditationHistory(filter).flatMap(history -> pool.preparedQuery("""
                         SELECT b.id, b.legal_name, b.country, b.website, b.registered_at, b.data::text AS data,
                                a.status, a.agency, a.evidence, a.valid_from, a.valid_until
                         FROM registry_awarding_body b LEFT JOIN registry_accreditation_current a ON a.awarding_body_id = b.id
                         WHERE ($1::text IS NULL OR b.country = $1)
                           AND ($2::text IS NULL OR coalesce(a.status, 'NONE') = $2)
+                          AND ($3::text IS NULL OR b.id = $3)
                         ORDER BY b.legal_name, b.id""")
-                .execute(Tuple.of(country, accreditation))
+                .execute(Tuple.of(filter.country(), filter.accreditation(), filter.id()))
                 .map(rows -> {
                     List<RegisteredAwardingBody> bodies = new ArrayList<>();
                     for (Row row : rows) {
@@ -146,14 +167,15 @@ public class RegistryQueries {
                 })));
     }
 
-    /** Every accreditation decision of the awarding bodies (of one country), by awarding body, oldest first. */
-    private Uni<Map<String, List<AccreditationDecision>>> accreditationHistory(String country) {
+    /** Every accreditation decision of the awarding bodies (of one country, or one), by awarding body, oldest first. */
+    private Uni<Map<String, List<AccreditationDecision>>> accreditationHistory(BodyFilter filter) {
         return pool.preparedQuery("""
                         SELECT a.awarding_body_id, a.status, a.agency, a.evidence, a.valid_from, a.valid_until,
-                               a.decided_at, a.actor
+                               a.decided_at, a.actor, CASE WHEN $3 THEN a.reason END AS reason
                         FROM registry_accreditation a JOIN registry_awarding_body b ON b.id = a.awarding_body_id
-                        WHERE ($1::text IS NULL OR b.country = $1) ORDER BY a.awarding_body_id, a.version""")
-                .execute(Tuple.of(country))
+                        WHERE ($1::text IS NULL OR b.country = $1) AND ($2::text IS NULL OR b.id = $2)
+                        ORDER BY a.awarding_body_id, a.version""")
+                .execute(Tuple.of(filter.country(), filter.id(), filter.withReasons()))
                 .map(rows -> {
                     Map<String, List<AccreditationDecision>> history = new HashMap<>();
                     for (Row row : rows) {
@@ -161,7 +183,8 @@ public class RegistryQueries {
                                 .add(new AccreditationDecision(row.getString("status"), row.getString("agency"),
                                         row.getString("evidence"), instant(row.getOffsetDateTime("valid_from")),
                                         instant(row.getOffsetDateTime("valid_until")),
-                                        instant(row.getOffsetDateTime("decided_at")), row.getString("actor")));
+                                        instant(row.getOffsetDateTime("decided_at")), row.getString("actor"),
+                                        row.getString("reason")));
                     }
                     return history;
                 });
@@ -171,14 +194,15 @@ public class RegistryQueries {
         return time == null ? null : time.toInstant();
     }
 
-    /** The published keys of the awarding bodies (of one country), by awarding body, oldest first. */
-    private Uni<Map<String, List<PublishedKey>>> publishedKeys(String country) {
+    /** The published keys of the awarding bodies (of one country, or one), by awarding body, oldest first. */
+    private Uni<Map<String, List<PublishedKey>>> publishedKeys(BodyFilter filter) {
         return pool.preparedQuery("""
                         SELECT k.awarding_body_id, k.key_id, k.algorithm, k.public_jwk::text AS public_jwk, k.active_from,
                                k.retired_at
                         FROM registry_signing_key k JOIN registry_awarding_body b ON b.id = k.awarding_body_id
-                        WHERE ($1::text IS NULL OR b.country = $1) ORDER BY k.active_from, k.key_id""")
-                .execute(Tuple.of(country))
+                        WHERE ($1::text IS NULL OR b.country = $1) AND ($2::text IS NULL OR b.id = $2)
+                        ORDER BY k.active_from, k.key_id""")
+                .execute(Tuple.of(filter.country(), filter.id()))
                 .map(rows -> {
                     Map<String, List<PublishedKey>> keys = new HashMap<>();
                     for (Row row : rows) {

@@ -72,6 +72,17 @@ public class HeldCredentialsProjection implements Projection {
 
     @Override
     public void apply(SqlConnection tx, EventEnvelope event) {
+        record(tx, event);
+        following.follow(tx, event);
+    }
+
+    /** During a rebuild beside the live model: the held credentials only, no reaction (those were recorded once). */
+    @Override
+    public void replay(SqlConnection tx, EventEnvelope event) {
+        record(tx, event);
+    }
+
+    private void record(SqlConnection tx, EventEnvelope event) {
         EventData data = event.decode();
         if (data instanceof CredentialRevoked revoked) {
             changeStatus(tx, revoked.credentialId(), HeldCredential.Status.REVOKED);
@@ -111,7 +122,6 @@ public class HeldCredentialsProjection implements Projection {
                     withdrawn.effectiveFrom() != null ? withdrawn.effectiveFrom() : withdrawn.decidedAt(), null,
                     withdrawn.decidedAt());
         }
-        following.follow(tx, event);
     }
 
     private static String outcomes(CredentialIssued issued) {

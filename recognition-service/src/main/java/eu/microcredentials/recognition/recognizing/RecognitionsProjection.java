@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 
 /** The decisions read model: each recognition's view, folded from mc.recognitions.v1. */
@@ -23,6 +24,11 @@ public class RecognitionsProjection implements Projection {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("recognition_view");
     }
 
     @Override

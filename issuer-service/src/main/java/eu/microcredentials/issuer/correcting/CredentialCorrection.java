@@ -68,7 +68,7 @@ public class CredentialCorrection {
                         Instant at = clock.instant();
                         CredentialId correctionId = new CredentialId(UUID.randomUUID());
                         return issuing.sign(tx, registered,
-                                        List.of(new CredentialIssuing.Unsigned(correctionId, content, id, corrected.hasPart())), at)
+                                        List.of(new CredentialIssuing.Unsigned(correctionId, content, id, corrected.stacking())), at)
                                 .flatMap(signed -> record(tx, loaded, CredentialDecider.decide(new CorrectCredential(id,
                                         correctionId, registered, content, signed.get(0), actor, at), loaded.state())))
                                 .call(correction -> alsoRecord.apply(tx, correction));

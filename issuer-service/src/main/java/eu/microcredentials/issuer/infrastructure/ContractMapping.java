@@ -1,8 +1,6 @@
 package eu.microcredentials.issuer.infrastructure;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import eu.microcredentials.events.EventEnvelope;
-import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.EventType;
 import eu.microcredentials.events.data.AwardingBodyRegistered;
 import eu.microcredentials.events.data.CredentialIssued;
@@ -25,11 +23,9 @@ import eu.microcredentials.issuer.domain.credential.CredentialStatus;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
 import eu.microcredentials.issuer.domain.credential.Reason;
 import eu.microcredentials.issuer.domain.credential.SignedCredential;
-import java.io.IOException;
+import eu.microcredentials.issuer.domain.credential.Stacking;
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,7 +37,6 @@ import java.util.Optional;
 public final class ContractMapping {
     public static final String REVOCATION = "revocation";
     public static final String SUSPENSION = "suspension";
-    private static final String URN_UUID = "urn:uuid:";
 
     private ContractMapping() {
     }
@@ -139,7 +134,10 @@ public final class ContractMapping {
                             new CredentialIssued.StatusEntry(SUSPENSION, issued.signed().statusListIndex(),
                                     issued.signed().suspensionList().toString())),
                     issued.supersedes() == null ? null : issued.supersedes().toString(),
-                    issued.issuedAt());
+                    issued.issuedAt(),
+                    issued.stacking() == null ? null : new CredentialIssued.PathwayCompletion(
+                            issued.stacking().pathwayId(), issued.stacking().completionId(),
+                            issued.stacking().parts().stream().map(CredentialId::toString).toList()));
             return new PendingEvent(data, issued.issuedAt(), data.awardingBodyId(), issued.awardingBodyCountry().value());
         }
         String awardingBody = event.awardingBody().toString();
@@ -197,7 +195,9 @@ public final class ContractMapping {
                     URI.create(statusEntry(issued, REVOCATION).statusListCredential()),
                     URI.create(statusEntry(issued, SUSPENSION).statusListCredential())),
                     issued.supersedes() == null ? null : CredentialId.parse(issued.supersedes()),
-                    hasPart(issued.verifiableCredential()));
+                    issued.pathwayCompletion() == null ? null : new Stacking(issued.pathwayCompletion().pathwayId(),
+                            issued.pathwayCompletion().completionId(), issued.pathwayCompletion().partCredentialIds()
+                            .stream().map(CredentialId::parse).toList()));
         }
         if (data instanceof CredentialRevoked revoked) {
             return new CredentialEvent.Revoked(CredentialId.parse(revoked.credentialId()),
@@ -261,27 +261,5 @@ public final class ContractMapping {
                 stackability == null ? null : new MicroCredential.Stackability(
                         Boolean.TRUE.equals(stackability.stackable()), stackability.description()),
                 furtherInformation);
-    }
-
-    /**
-     * The credentials a signed credential says it is made of ({@code hasPart}): the contract's
-     * credential.issued carries them only inside the signed credential.
-     */
-    static List<CredentialId> hasPart(String compactJwt) {
-        String[] parts = compactJwt.split("\\.");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("not a compact JWS: " + parts.length + " parts");
-        }
-        JsonNode payload;
-        try {
-            payload = EventJson.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the signed credential's payload is not JSON", e);
-        }
-        List<CredentialId> ids = new ArrayList<>();
-        for (JsonNode part : payload.path("hasPart")) {
-            ids.add(CredentialId.parse(part.asText().substring(URN_UUID.length())));
-        }
-        return ids;
     }
 }

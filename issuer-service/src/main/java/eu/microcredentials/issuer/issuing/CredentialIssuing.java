@@ -12,6 +12,7 @@ import eu.microcredentials.issuer.domain.credential.CredentialEvent;
 import eu.microcredentials.issuer.domain.credential.IssueCredential;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
 import eu.microcredentials.issuer.domain.credential.SignedCredential;
+import eu.microcredentials.issuer.domain.credential.Stacking;
 import eu.microcredentials.issuer.infrastructure.ContractMapping;
 import eu.microcredentials.issuer.infrastructure.Streams;
 import eu.microcredentials.issuer.signing.CredentialDocument;
@@ -89,7 +90,7 @@ public class CredentialIssuing {
     public Uni<List<Credential.Active>> issueAll(SqlConnection tx, AwardingBody.Registered awardingBody,
                                                  List<MicroCredential> contents) {
         return issueUnsigned(tx, awardingBody, contents.stream()
-                .map(content -> new Unsigned(new CredentialId(UUID.randomUUID()), content, null, List.of())).toList());
+                .map(content -> new Unsigned(new CredentialId(UUID.randomUUID()), content, null, null)).toList());
     }
 
     /** As {@link #issueAll(SqlConnection, AwardingBody.Registered, List)}, for credentials whose ids and parts are given. */
@@ -102,7 +103,7 @@ public class CredentialIssuing {
             for (int i = 0; i < unsigned.size(); i++) {
                 Unsigned credential = unsigned.get(i);
                 CredentialEvent event = CredentialDecider.decide(new IssueCredential(credential.id(), awardingBody,
-                        credential.content(), at, signed.get(i), credential.hasPart()), new Credential.NotIssued()).get(0);
+                        credential.content(), at, signed.get(i), credential.stacking()), new Credential.NotIssued()).get(0);
                 events.add(event);
                 issued.add((Credential.Active) CredentialDecider.evolve(new Credential.NotIssued(), event));
             }
@@ -112,11 +113,11 @@ public class CredentialIssuing {
 
     /**
      * A new credential before it is signed: its id, its content, the credential it replaces (or null) and
-     * those it is made of (or none).
+     * what it is stacked on (or null).
      */
-    public record Unsigned(CredentialId id, MicroCredential content, CredentialId supersedes, List<CredentialId> hasPart) {
-        public Unsigned {
-            hasPart = hasPart == null ? List.of() : List.copyOf(hasPart);
+    public record Unsigned(CredentialId id, MicroCredential content, CredentialId supersedes, Stacking stacking) {
+        List<CredentialId> hasPart() {
+            return stacking == null ? List.of() : stacking.parts();
         }
     }
 

@@ -28,7 +28,7 @@ public record CredentialView(String id, String awardingBodyId, String status, In
     public static CredentialView of(Credential.Issued issued) {
         CredentialIssued data = (CredentialIssued) ContractMapping.toContract(new CredentialEvent.Issued(
                 issued.id(), issued.awardingBody(), issued.awardingBodyCountry(), issued.content(),
-                issued.issuedAt(), issued.signed(), issued.supersedes(), issued.hasPart())).data();
+                issued.issuedAt(), issued.signed(), issued.supersedes(), issued.stacking())).data();
         return new CredentialView(issued.id().toString(), issued.awardingBody().toString(), issued.status().name(),
                 issued.issuedAt(), issued.signed().compactJwt(), data, issued.history().stream()
                 .map(change -> new StatusChangeView(change.status().name(), change.reason().text(),

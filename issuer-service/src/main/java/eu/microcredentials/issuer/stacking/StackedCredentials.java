@@ -13,6 +13,7 @@ import eu.microcredentials.issuer.domain.credential.MicroCredential;
 import eu.microcredentials.issuer.domain.credential.Reason;
 import eu.microcredentials.issuer.domain.credential.ReinstateCredential;
 import eu.microcredentials.issuer.domain.credential.RevokeCredential;
+import eu.microcredentials.issuer.domain.credential.Stacking;
 import eu.microcredentials.issuer.domain.credential.SuspendCredential;
 import eu.microcredentials.issuer.infrastructure.ContractMapping;
 import eu.microcredentials.issuer.infrastructure.Streams;
@@ -73,8 +74,8 @@ public class StackedCredentials {
         }
         AwardingBodyId awardingBodyId = contractValue("awardingBodyId", () -> AwardingBodyId.parse(completed.awardingBodyId()));
         CredentialId id = credentialOf(completed.completionId());
-        List<CredentialId> parts = contractValue("partCredentialIds",
-                () -> completed.partCredentialIds().stream().map(CredentialId::parse).toList());
+        Stacking stacking = contractValue("partCredentialIds", () -> new Stacking(completed.pathwayId(),
+                completed.completionId(), completed.partCredentialIds().stream().map(CredentialId::parse).toList()));
         return streams.credential(tx, id).flatMap(existing -> {
             if (existing.state() instanceof Credential.Issued) {
                 LOG.infof("pathway completion %s: stacked credential %s is issued already", completed.completionId(), id);
@@ -89,10 +90,10 @@ public class StackedCredentials {
                         }
                         MicroCredential content = contractValue("target", () -> content(completed, awardingBody));
                         return issuing.issueUnsigned(tx, awardingBody,
-                                List.of(new CredentialIssuing.Unsigned(id, content, null, parts)));
+                                List.of(new CredentialIssuing.Unsigned(id, content, null, stacking)));
                     })
                     .invoke(issued -> LOG.infof("pathway completion %s: issued stacked credential %s made of %s",
-                            completed.completionId(), id, parts))
+                            completed.completionId(), id, stacking.parts()))
                     .replaceWithVoid();
         });
     }

@@ -192,6 +192,11 @@ class StackedCredentialsIT {
         assertEquals(learner, credential.path("learner").path("id").asText());
         assertEquals(0, new BigDecimal("6").compareTo(credential.path("workload").path("ects").decimalValue()));
         assertEquals(OffsetDateTime.now(ZoneOffset.UTC).toLocalDate().toString(), credential.path("issuedOn").asText());
+        // the event names the completion it was issued for and its parts (read back from the event store)
+        JsonNode stackedOn = credential.path("pathwayCompletion");
+        assertEquals(pathway, stackedOn.path("pathwayId").asText(), credential.toString());
+        assertEquals(completionId, stackedOn.path("completionId").asText());
+        assertEquals(parts, texts(stackedOn.path("partCredentialIds")));
 
         // signed as usual, saying what it is made of
         String jwt = view.path("verifiableCredential").asText();

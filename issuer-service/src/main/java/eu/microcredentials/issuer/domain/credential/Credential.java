@@ -42,24 +42,28 @@ public sealed interface Credential {
             return null;
         }
 
+        /** What this credential was stacked on, if it was issued for a learning pathway completion; else null. */
+        Stacking stacking();
+
         /** The credentials this one is made of (a credential stacked from them on a learning pathway), or none. */
-        List<CredentialId> hasPart();
+        default List<CredentialId> hasPart() {
+            return stacking() == null ? List.of() : stacking().parts();
+        }
     }
 
     /** Valid: issued, or reinstated after a suspension. */
     record Active(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                   MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history,
-                  CredentialId supersedes, List<CredentialId> hasPart)
+                  CredentialId supersedes, Stacking stacking)
             implements Issued {
         public Active {
             history = List.copyOf(history);
-            hasPart = List.copyOf(hasPart);
         }
 
         /** Just issued: no status change yet, replacing no other credential, made of no other. */
         public Active(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                       MicroCredential content, Instant issuedAt, SignedCredential signed) {
-            this(id, awardingBody, awardingBodyCountry, content, issuedAt, signed, List.of(), null, List.of());
+            this(id, awardingBody, awardingBodyCountry, content, issuedAt, signed, List.of(), null, null);
         }
 
         @Override
@@ -71,11 +75,10 @@ public sealed interface Credential {
     /** Temporarily not valid; may be reinstated or revoked. */
     record Suspended(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                      MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history,
-                     CredentialId supersedes, List<CredentialId> hasPart)
+                     CredentialId supersedes, Stacking stacking)
             implements Issued {
         public Suspended {
             history = List.copyOf(history);
-            hasPart = List.copyOf(hasPart);
         }
 
         @Override
@@ -90,11 +93,10 @@ public sealed interface Credential {
      */
     record Revoked(CredentialId id, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                    MicroCredential content, Instant issuedAt, SignedCredential signed, List<StatusChange> history,
-                   CredentialId supersedes, CredentialId supersededBy, List<CredentialId> hasPart)
+                   CredentialId supersedes, CredentialId supersededBy, Stacking stacking)
             implements Issued {
         public Revoked {
             history = List.copyOf(history);
-            hasPart = List.copyOf(hasPart);
         }
 
         @Override

@@ -65,7 +65,7 @@ public final class CredentialDecider {
         }
         return List.of(new CredentialEvent.Issued(command.credentialId(), awardingBody.id(),
                 awardingBody.profile().country(), command.content(), command.at(), command.signed(), null,
-                command.hasPart()));
+                command.stacking()));
     }
 
     /**
@@ -90,7 +90,7 @@ public final class CredentialDecider {
         return List.of(
                 new CredentialEvent.Issued(correction.credentialId(), correction.awardingBody(),
                         correction.awardingBodyCountry(), correction.content(), correction.issuedAt(),
-                        correction.signed(), corrected.id(), corrected.hasPart()),
+                        correction.signed(), corrected.id(), corrected.stacking()),
                 new CredentialEvent.Revoked(corrected.id(), corrected.awardingBody(), corrected.awardingBodyCountry(),
                         Reason.SUPERSEDED, command.at(), command.actor(), command.correctionId(), command.at()));
     }
@@ -162,7 +162,7 @@ public final class CredentialDecider {
         if (event instanceof CredentialEvent.Issued issued) {
             return new Credential.Active(issued.credentialId(), issued.awardingBody(), issued.awardingBodyCountry(),
                     issued.content(), issued.issuedAt(), issued.signed(), List.of(), issued.supersedes(),
-                    issued.hasPart());
+                    issued.stacking());
         }
         if (!(state instanceof Credential.Issued current)) {
             throw new IllegalStateException(event + " on a credential that was not issued");
@@ -172,21 +172,21 @@ public final class CredentialDecider {
                     revoked.reason(), revoked.effectiveFrom(), revoked.revokedAt(), revoked.actor()));
             return new Credential.Revoked(current.id(), current.awardingBody(), current.awardingBodyCountry(),
                     current.content(), current.issuedAt(), current.signed(), history, current.supersedes(),
-                    revoked.supersededBy(), current.hasPart());
+                    revoked.supersededBy(), current.stacking());
         }
         if (event instanceof CredentialEvent.Suspended suspended) {
             List<Credential.StatusChange> history = with(current, new Credential.StatusChange(CredentialStatus.SUSPENDED,
                     suspended.reason(), suspended.suspendedAt(), suspended.suspendedAt(), suspended.actor()));
             return new Credential.Suspended(current.id(), current.awardingBody(), current.awardingBodyCountry(),
                     current.content(), current.issuedAt(), current.signed(), history, current.supersedes(),
-                    current.hasPart());
+                    current.stacking());
         }
         if (event instanceof CredentialEvent.Reinstated reinstated) {
             List<Credential.StatusChange> history = with(current, new Credential.StatusChange(CredentialStatus.ACTIVE,
                     reinstated.reason(), reinstated.reinstatedAt(), reinstated.reinstatedAt(), reinstated.actor()));
             return new Credential.Active(current.id(), current.awardingBody(), current.awardingBodyCountry(),
                     current.content(), current.issuedAt(), current.signed(), history, current.supersedes(),
-                    current.hasPart());
+                    current.stacking());
         }
         throw new IllegalStateException("unknown credential event " + event);
     }

@@ -18,26 +18,28 @@ public sealed interface CredentialEvent {
     CountryCode awardingBodyCountry();
 
     /**
-     * Issued; {@code supersedes} names the credential it corrects and replaces, if any, and {@code hasPart}
-     * the credentials it is made of, if it was stacked from them on a learning pathway.
+     * Issued; {@code supersedes} names the credential it corrects and replaces, if any, and {@code stacking}
+     * the pathway completion it was issued for and the credentials it is made of, if it was stacked on one.
      */
     record Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                   MicroCredential content, Instant issuedAt, SignedCredential signed, CredentialId supersedes,
-                  List<CredentialId> hasPart) implements CredentialEvent {
-        public Issued {
-            hasPart = hasPart == null ? List.of() : List.copyOf(hasPart);
-        }
+                  Stacking stacking) implements CredentialEvent {
 
         /** Issued replacing no other credential, made of no other. */
         public Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                       MicroCredential content, Instant issuedAt, SignedCredential signed) {
-            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, null, List.of());
+            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, null, null);
         }
 
         /** Issued as the correction of {@code supersedes}. */
         public Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                       MicroCredential content, Instant issuedAt, SignedCredential signed, CredentialId supersedes) {
-            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, supersedes, List.of());
+            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, supersedes, null);
+        }
+
+        /** The credentials it is made of, or none. */
+        public List<CredentialId> hasPart() {
+            return stacking == null ? List.of() : stacking.parts();
         }
     }
 

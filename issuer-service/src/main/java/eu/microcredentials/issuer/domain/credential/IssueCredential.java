@@ -7,18 +7,20 @@ import java.util.List;
 
 /**
  * An awarding body issues a micro-credential to a learner; {@code at} is the time of issuing, and
- * {@code signed} the credential as signed with the awarding body's active key; {@code hasPart} the
- * credentials it is made of when it is stacked from them on a learning pathway, else none.
+ * {@code signed} the credential as signed with the awarding body's active key; {@code stacking} the
+ * pathway completion it is issued for and the credentials it is made of, when it is stacked on one, else null.
  */
 public record IssueCredential(CredentialId credentialId, AwardingBody awardingBody, MicroCredential content, Instant at,
-                              SignedCredential signed, List<CredentialId> hasPart) implements CredentialCommand {
-    public IssueCredential {
-        hasPart = hasPart == null ? List.of() : List.copyOf(hasPart);
-    }
+                              SignedCredential signed, Stacking stacking) implements CredentialCommand {
 
     /** A credential made of no other. */
     public IssueCredential(CredentialId credentialId, AwardingBody awardingBody, MicroCredential content, Instant at,
                            SignedCredential signed) {
-        this(credentialId, awardingBody, content, at, signed, List.of());
+        this(credentialId, awardingBody, content, at, signed, null);
+    }
+
+    /** The credentials it is made of, or none. */
+    public List<CredentialId> hasPart() {
+        return stacking == null ? List.of() : stacking.parts();
     }
 }

@@ -142,15 +142,16 @@ class CredentialDeciderTest {
     class IssuingAStackedCredential {
         private final List<CredentialId> parts = List.of(new CredentialId(UUID.randomUUID()),
                 new CredentialId(UUID.randomUUID()));
+        private final Stacking stacking = new Stacking("pathway-1", "completion-1", parts);
 
         @Test
         void records_the_credentials_it_is_made_of() {
             AwardingBody.Registered body = awardingBody("PT");
 
             credential.given()
-                    .when(new IssueCredential(id, body, content(), NOW, signedBy(body), parts))
+                    .when(new IssueCredential(id, body, content(), NOW, signedBy(body), stacking))
                     .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content(), NOW, signedBy(body),
-                            null, parts));
+                            null, stacking));
         }
 
         @Test
@@ -158,7 +159,8 @@ class CredentialDeciderTest {
             AwardingBody.Registered body = awardingBody("PT");
 
             credential.given()
-                    .when(new IssueCredential(id, body, content(), NOW, signedBy(body), List.of(parts.get(0), id)))
+                    .when(new IssueCredential(id, body, content(), NOW, signedBy(body),
+                            new Stacking("pathway-1", "completion-1", List.of(parts.get(0), id))))
                     .thenRefused("cannot be made of itself");
         }
 
@@ -167,23 +169,31 @@ class CredentialDeciderTest {
             AwardingBody.Registered body = awardingBody("PT");
             CountryCode pt = new CountryCode("PT");
             CredentialEvent.Issued issued = new CredentialEvent.Issued(id, body.id(), pt, content(), NOW.minusSeconds(60),
-                    signedBy(body), null, parts);
+                    signedBy(body), null, stacking);
             CredentialEvent.Suspended suspended = new CredentialEvent.Suspended(id, body.id(), pt,
                     new Reason("A part was suspended"), "pathway:p", NOW.minusSeconds(30));
 
             Credential.Suspended state = assertInstanceOf(Credential.Suspended.class,
                     credential.given(issued, suspended).state());
             assertEquals(parts, state.hasPart());
+            assertEquals(stacking, state.stacking());
 
             CredentialId correction = new CredentialId(UUID.randomUUID());
             List<CredentialEvent> corrected = CredentialDecider.decide(
                     new CorrectCredential(id, correction, body, content(), signedBy(body), "operator", NOW), state);
             assertEquals(List.of(
-                    new CredentialEvent.Issued(correction, body.id(), pt, content(), NOW, signedBy(body), id, parts),
+                    new CredentialEvent.Issued(correction, body.id(), pt, content(), NOW, signedBy(body), id, stacking),
                     new CredentialEvent.Revoked(id, body.id(), pt, Reason.SUPERSEDED, NOW, "operator", correction, NOW)),
                     corrected);
             assertEquals(parts, assertInstanceOf(Credential.Revoked.class,
                     CredentialDecider.replay(List.of(issued, suspended, corrected.get(1)))).hasPart());
+        }
+
+        @Test
+        void is_made_of_at_least_one_credential_on_a_named_pathway_completion() {
+            assertThrows(IllegalArgumentException.class, () -> new Stacking("pathway-1", "completion-1", List.of()));
+            assertThrows(IllegalArgumentException.class, () -> new Stacking(" ", "completion-1", parts));
+            assertThrows(IllegalArgumentException.class, () -> new Stacking("pathway-1", null, parts));
         }
 
         @Test
@@ -194,6 +204,7 @@ class CredentialDeciderTest {
                     new CredentialEvent.Issued(id, body.id(), new CountryCode("PT"), content(), NOW, signedBy(body))).state());
 
             assertEquals(List.of(), active.hasPart());
+            assertEquals(null, active.stacking());
         }
     }
 

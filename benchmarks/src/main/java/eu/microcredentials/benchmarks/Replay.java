@@ -7,6 +7,7 @@ import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.testsupport.ContractEvents;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -96,8 +97,12 @@ final class Replay {
         long records = recordsOnTopics();
         Status before = status();
         long started = System.nanoTime();
-        long generation = http.post(platform.registry.baseUri().resolve("/admin/projections/" + PROJECTION + "/rebuild"),
-                null, "{}").expect(202, "rebuilding the registry").json().path("generation").asLong();
+        JsonNode rebuilding = http.post(platform.registry.baseUri().resolve("/admin/projections/" + PROJECTION + "/rebuild"),
+                null, "{}").expect(202, "rebuilding the registry").json();
+        if ("SHADOW".equals(rebuilding.path("mode").asText())) {
+            return followShadowRebuild(rebuilding.path("rebuild").asText(), started, giveUp);
+        }
+        long generation = rebuilding.path("generation").asLong();
         while (System.nanoTime() - started < giveUp.toNanos()) {
             Status now = status();
             if (now.generation() == generation && now.lag() == 0 && "RUNNING".equals(now.state())
@@ -109,6 +114,26 @@ final class Replay {
         }
         throw new IllegalStateException("the registry did not replay " + records + " records within " + giveUp
                 + "; last status " + status());
+    }
+
+    /**
+     * A rebuild beside the live model (the default since the blue/green rebuild): from the request until it
+     * swapped in; the records it went through are its own count, those it could not apply are its rejects.
+     */
+    private Outcome followShadowRebuild(String id, long started, Duration giveUp) throws Exception {
+        URI progress = platform.registry.baseUri().resolve("/admin/rebuilds/" + id);
+        while (System.nanoTime() - started < giveUp.toNanos()) {
+            JsonNode now = http.get(progress).expect(200, "the registry's rebuild").json();
+            if (now.hasNonNull("finishedAt")) {
+                if (!"DONE".equals(now.path("state").asText())) {
+                    throw new IllegalStateException("the registry's rebuild failed: " + now);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                return new Outcome(now.path("eventsDone").asLong(), seconds, now.path("rejected").size());
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the registry's rebuild " + id + " did not finish within " + giveUp);
     }
 
     /** @param deadLettered records the replay sent to the dead-letter topic (0 for contract-valid events) */

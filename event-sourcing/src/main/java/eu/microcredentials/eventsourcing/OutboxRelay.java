@@ -10,7 +10,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -124,16 +127,23 @@ public final class OutboxRelay implements AutoCloseable {
                 transactionId = row.getString("transaction_id");
                 position = row.getLong("global_position");
             }
-            List<ProducerRecord<String, byte[]>> events = new ArrayList<>();
+            // per stream, in version order: a transaction that took its id early (a projection reacting to an
+            // event) can append a stream's next version with a lower id than the version before it
+            Map<String, TreeMap<Long, ProducerRecord<String, byte[]>>> byStream = new LinkedHashMap<>();
+            int count = 0;
             for (Row row : connection.preparedQuery(NEXT_EVENTS).execute(Tuple.of(transactionId, position, batchSize))
                     .await().atMost(Transactions.TIMEOUT)) {
-                events.add(record(row));
+                byStream.computeIfAbsent(row.getString("stream_id"), stream -> new TreeMap<>())
+                        .put(row.getLong("version"), record(row));
                 transactionId = row.getString("transaction_id");
                 position = row.getLong("global_position");
+                count++;
             }
-            if (events.isEmpty()) {
+            if (count == 0) {
                 return 0;
             }
+            List<ProducerRecord<String, byte[]>> events = new ArrayList<>(count);
+            byStream.values().forEach(stream -> events.addAll(stream.values()));
             publish(events);
             saveCheckpoint(connection, transactionId, position, events.size());
             return events.size();

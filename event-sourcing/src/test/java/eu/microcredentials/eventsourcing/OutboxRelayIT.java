@@ -102,6 +102,27 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aStreamsNextVersionAppendedByAnOlderTransactionIsStillPublishedAfterTheVersionBeforeIt() {
+        String body = UUID.randomUUID().toString();
+        String stream = UUID.randomUUID().toString();
+        // a projection reacting to events takes its transaction id early (its bookkeeping writes first)
+        SqlConnection reacting = infra.pool.getConnection().await().atMost(TIMEOUT);
+        Transaction reaction = reacting.begin().await().atMost(TIMEOUT);
+        reacting.query("SELECT pg_current_xact_id()").execute().await().atMost(TIMEOUT);
+        append(stream, 0, body); // version 1, committed by a later transaction
+        store.append(reacting, "credential", stream, 1, List.of(Events.suspension(stream, body, "v2")))
+                .await().atMost(TIMEOUT);
+        reaction.commit().await().atMost(TIMEOUT);
+        reacting.close().await().atMost(TIMEOUT);
+
+        drain(relay());
+
+        List<Long> sequences = published(Set.of(stream), 2).stream()
+                .map(record -> KafkaCloudEvents.fromRecord(record).sequence()).toList();
+        assertEquals(List.of(1L, 2L), sequences, "the topic has the stream in version order");
+    }
+
+    @Test
     void anEventCommittedBeforeAnOlderTransactionIsHeldBackUntilThatOneCommits() {
         String body = UUID.randomUUID().toString();
         String older = UUID.randomUUID().toString();

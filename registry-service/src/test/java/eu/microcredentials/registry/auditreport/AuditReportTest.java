@@ -35,6 +35,9 @@ import eu.microcredentials.registry.support.VcJwts;
 import eu.microcredentials.testsupport.ContractProducer;
 import eu.microcredentials.testsupport.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -66,6 +69,9 @@ class AuditReportTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    Pool pool;
 
     /**
      * What was published: credential A's life in the order recorded, and B, the correction that supersedes A,
@@ -145,6 +151,27 @@ class AuditReportTest {
                 .body("standing.latestChange", nullValue())
                 .body("credential.signingKeyId", nullValue())
                 .body("life.type", hasItem("eu.microcredential.credential.issued.v1"));
+    }
+
+    @Test
+    void partition_offset_and_hash_chain_link_are_shown_where_the_history_holds_them() {
+        Published published = published();
+        String hash = "sha256:" + newId();
+        String previous = "sha256:" + newId();
+        // the kernel does not hand them to projections yet: written as the history projection will write them
+        pool.preparedQuery("""
+                        UPDATE registry_event_history SET kafka_partition = 3, kafka_offset = 41, hash = $2, previous_hash = $3
+                        WHERE credential_id = $1""")
+                .execute(Tuple.of(published.correction(), hash, previous)).await().atMost(Duration.ofSeconds(10));
+
+        credentialReport(published.correction(), "application/json")
+                .body("life.find { it.concerns == 'credential' }.kafka.partition", equalTo(3))
+                .body("life.find { it.concerns == 'credential' }.kafka.offset", equalTo(41))
+                .body("life.find { it.concerns == 'credential' }.chain.hash", equalTo(hash))
+                .body("life.find { it.concerns == 'credential' }.chain.previousHash", equalTo(previous));
+        String html = credentialReport(published.correction(), "text/html").extract().asString();
+        assertTrue(html.contains("3 / 41"), "partition / offset");
+        assertTrue(html.contains(hash) && html.contains(previous), "hash and previous hash");
     }
 
     @Test

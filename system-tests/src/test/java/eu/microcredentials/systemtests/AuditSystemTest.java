@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.microcredentials.operator.OperatorCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,9 +34,9 @@ import picocli.CommandLine;
 
 /**
  * Audit and replay, as an operator does them with bin/mc-operator against the running platform: a
- * few thousand credentials issued, revoked and suspended; digests agreeing across issuer, registry
- * and recognition; each read model rebuilt from offset 0 beside the live one while queries keep
- * being answered, with the same checksum; a stored event changed behind the issuer's back is found;
+ * few thousand credentials issued, revoked and suspended, a hundred recognised; digests agreeing across
+ * issuer, registry and recognition; each read model of the registry and of recognition rebuilt from
+ * offset 0 beside the live one while queries keep being answered, with the same checksum; a stored event changed behind the issuer's back is found;
  * a service that missed an event is named with the credential.
  */
 @ExtendWith(RunningPlatform.class)
@@ -49,8 +50,12 @@ class AuditSystemTest {
 
     private Platform platform;
     private AwardingBody body;
+    private static final int RECOGNISED = 100;
+
     private final List<String> issued = new ArrayList<>();
+    private final List<String> learners = new ArrayList<>();
     private final List<String> revoked = new ArrayList<>();
+    private final List<String> recognitions = new ArrayList<>();
 
     @BeforeAll
     void issueReviseAndWaitForEveryService(Platform platform) {
@@ -58,11 +63,16 @@ class AuditSystemTest {
         body = platform.registerAwardingBody(Requests.awardingBody("Audit University " + UUID.randomUUID(), "AT"));
         for (int batch = 0; batch < CREDENTIALS / PER_BATCH; batch++) {
             ArrayNode rows = JsonHttp.JSON.createArrayNode();
+            List<String> batchLearners = new ArrayList<>();
             for (int i = 0; i < PER_BATCH; i++) {
-                rows.add(Requests.fullCredential(Requests.newLearnerId(), "AT"));
+                batchLearners.add(Requests.newLearnerId());
+                rows.add(Requests.fullCredential(batchLearners.get(i), "AT"));
             }
             JsonNode result = body.issuer().post(body.credentialsPath() + "/batch", rows).expect(200);
-            result.path("credentials").forEach(row -> issued.add(row.path("credentialId").asText()));
+            result.path("credentials").forEach(row -> {
+                issued.add(row.path("credentialId").asText());
+                learners.add(batchLearners.get(row.path("row").asInt() - 1));
+            });
         }
         assertEquals(CREDENTIALS, issued.size());
         for (int i = 0; i < 40; i++) {
@@ -78,6 +88,27 @@ class AuditSystemTest {
         Eventually.await(CATCH_UP, "every service holding what the issuer recorded", () -> {
             Run compared = cli("compare-digests");
             assertEquals(0, compared.exit(), compared.all());
+        });
+        recognise();
+    }
+
+    /** A university recognises some of the credentials for study: each learner asks, each is granted. */
+    private void recognise() {
+        JsonHttp recognition = platform.recognition().http();
+        ObjectNode policy = JsonHttp.JSON.createObjectNode().put("organisation", "Universität Wien").put("purpose", "ACADEMIC")
+                .put("needsHumanReview", false);
+        policy.putObject("rules").put("minEqfLevel", 5).put("minTotalEcts", 3);
+        String policyId = recognition.post("/api/v1/recognition-policies", policy).expect(201).path("id").asText();
+        for (int i = CREDENTIALS - 1 - RECOGNISED; i < CREDENTIALS - 1; i++) {
+            ObjectNode request = JsonHttp.JSON.createObjectNode().put("learnerId", learners.get(i)).put("policyId", policyId);
+            request.putArray("credentialIds").add(issued.get(i));
+            recognitions.add(recognition.post("/api/v1/recognition-requests", request).expect(201).path("id").asText());
+        }
+        Eventually.await(CATCH_UP, "every recognition decided and readable", () -> {
+            for (String id : recognitions) {
+                assertEquals("GRANTED", recognition.get("/api/v1/recognition-requests/" + id).expect(200)
+                        .path("decision").asText(), id);
+            }
         });
     }
 
@@ -110,13 +141,19 @@ class AuditSystemTest {
                 if (held.status() != 200) {
                     failure.set("recognition answered " + held.status() + " during the rebuild: " + held.body());
                 }
+                String recognitionId = recognitions.get(ThreadLocalRandom.current().nextInt(recognitions.size()));
+                JsonHttp.Answer decision = platform.recognition().http().get("/api/v1/recognition-requests/" + recognitionId);
+                if (decision.status() != 200 || !decision.body().contains("GRANTED")) {
+                    failure.set("recognition answered " + decision.status() + " for a decision during the rebuild: "
+                            + decision.body());
+                }
                 answered.incrementAndGet();
             }
         });
         queries.start();
         try {
             for (String[] target : new String[][] {{"registry", "registry"}, {"registry", "accreditations"},
-                    {"recognition", "held-credentials"}}) {
+                    {"registry", "history"}, {"recognition", "held-credentials"}, {"recognition", "recognitions"}}) {
                 Run rebuilt = cli("rebuild", target[0], target[1]);
 
                 assertEquals(0, rebuilt.exit(), rebuilt.all());

@@ -38,6 +38,10 @@ public final class OperatorCli implements Runnable {
             description = "recognition-service (default: $MC_RECOGNITION_URL or ${DEFAULT-VALUE})")
     URI recognitionUrl;
 
+    @Option(names = "--registry-operator-key", defaultValue = "${env:MC_REGISTRY_OPERATOR_API_KEY}",
+            description = "the registry operators' API key, for a credential's history (default: $MC_REGISTRY_OPERATOR_API_KEY)")
+    String registryOperatorKey;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @Override
@@ -48,9 +52,9 @@ public final class OperatorCli implements Runnable {
     /** The APIs of the three services, as the options name them. */
     Map<Service, ServiceApi> services() {
         Map<Service, ServiceApi> apis = new EnumMap<>(Service.class);
-        apis.put(Service.ISSUER, new ServiceApi(Service.ISSUER, issuerUrl, http));
-        apis.put(Service.REGISTRY, new ServiceApi(Service.REGISTRY, registryUrl, http));
-        apis.put(Service.RECOGNITION, new ServiceApi(Service.RECOGNITION, recognitionUrl, http));
+        apis.put(Service.ISSUER, new ServiceApi(Service.ISSUER, issuerUrl, http, null));
+        apis.put(Service.REGISTRY, new ServiceApi(Service.REGISTRY, registryUrl, http, registryOperatorKey));
+        apis.put(Service.RECOGNITION, new ServiceApi(Service.RECOGNITION, recognitionUrl, http, null));
         return apis;
     }
 

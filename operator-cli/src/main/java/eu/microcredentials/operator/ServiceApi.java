@@ -22,11 +22,14 @@ final class ServiceApi {
     private final Service service;
     private final URI base;
     private final HttpClient http;
+    private final String apiKey;
 
-    ServiceApi(Service service, URI base, HttpClient http) {
+    /** @param apiKey sent as a bearer token when not null (the registry's operator endpoints need it) */
+    ServiceApi(Service service, URI base, HttpClient http, String apiKey) {
         this.service = service;
         this.base = base;
         this.http = http;
+        this.apiKey = apiKey;
     }
 
     Service service() {
@@ -84,7 +87,11 @@ final class ServiceApi {
 
     private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.timeout(TIMEOUT).header("Accept", "application/json, application/x-ndjson").build(), body);
+            request.timeout(TIMEOUT).header("Accept", "application/json, application/x-ndjson");
+            if (apiKey != null && !apiKey.isBlank()) {
+                request.header("Authorization", "Bearer " + apiKey);
+            }
+            return http.send(request.build(), body);
         } catch (IOException e) {
             throw new ServiceProblem(service.serviceName() + " is not answering at " + base + " (" + e + "). Is it running? "
                     + "bin/run-local starts the platform; --" + service.name().toLowerCase() + "-url names another address.", e);

@@ -173,6 +173,20 @@ class AuditSystemTest {
     }
 
     @Test
+    @Order(5)
+    void theCliPrintsACredentialsLifeAndItsStatusAsOfAnInstant() {
+        String credential = revoked.get(5);
+        Run history = cli("history", credential, "--as-of", java.time.Instant.now().toString());
+
+        assertEquals(0, history.exit(), history.all());
+        assertTrue(history.out().contains("record as of"), history.out());
+        assertTrue(history.out().contains("\"knownNow\"") && history.out().contains("REVOKED"), history.out());
+        assertTrue(history.out().contains("eu.microcredential.credential.issued.v1")
+                && history.out().contains("eu.microcredential.credential.revoked.v1"), history.out());
+        assertTrue(history.out().contains("assessment irregularity"), history.out());
+    }
+
+    @Test
     @Order(3)
     void aStoredEventChangedBehindTheIssuersBackIsFoundAndNamed() throws SQLException {
         Run intact = cli("verify-chains", "issuer", "registry");
@@ -263,7 +277,8 @@ class AuditSystemTest {
         List<String> args = new ArrayList<>(List.of(
                 "--issuer-url", platform.issuer().baseUri().toString(),
                 "--registry-url", platform.registryA().baseUri().toString(),
-                "--recognition-url", platform.recognition().baseUri().toString()));
+                "--recognition-url", platform.recognition().baseUri().toString(),
+                "--registry-operator-key", platform.registryOperatorApiKey()));
         args.addAll(List.of(command));
         if (command[0].equals("compare-digests")) {
             args.addAll(List.of("--source", Platform.ISSUER_EVENT_SOURCE));

@@ -108,6 +108,11 @@ public final class Platform implements AutoCloseable {
         return registryB;
     }
 
+    /** The registry operators' API key both instances run with (the operator CLI sends it). */
+    public String registryOperatorApiKey() {
+        return registryOperatorApiKey;
+    }
+
     /** A registry instance as the national registry's operators call it (accreditation decisions). */
     public JsonHttp registryOperator(ServiceProcess registry) {
         return registry.http().withApiKey(registryOperatorApiKey);

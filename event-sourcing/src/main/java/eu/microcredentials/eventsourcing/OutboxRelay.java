@@ -41,12 +41,12 @@ public final class OutboxRelay implements AutoCloseable {
             SELECT transaction_id::text AS transaction_id, global_position FROM outbox_relay_checkpoint
             WHERE relay = $1""";
     private static final String NEXT_EVENTS = """
-            SELECT global_position, transaction_id::text AS transaction_id, event_id, stream_id, version, event_type,
+            SELECT global_position, transaction_id::text AS transaction_text, event_id, stream_id, version, event_type,
                    source, occurred_at, awarding_body_id, country, data::text, hash, previous_hash
             FROM event_store
             WHERE (transaction_id, global_position) > ($1::text::xid8, $2)
               AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-            ORDER BY transaction_id, global_position
+            ORDER BY event_store.transaction_id, global_position
             LIMIT $3""";
     private static final String SAVE_CHECKPOINT = """
             INSERT INTO outbox_relay_checkpoint (relay, transaction_id, global_position, published, updated_at)
@@ -135,7 +135,7 @@ public final class OutboxRelay implements AutoCloseable {
                     .await().atMost(Transactions.TIMEOUT)) {
                 byStream.computeIfAbsent(row.getString("stream_id"), stream -> new TreeMap<>())
                         .put(row.getLong("version"), record(row));
-                transactionId = row.getString("transaction_id");
+                transactionId = row.getString("transaction_text");
                 position = row.getLong("global_position");
                 count++;
             }

@@ -68,13 +68,13 @@ public class ProjectionsResource {
     @POST
     @Path("/{name}/rebuild")
     @Operation(summary = "Rebuild the read model from offset 0: into a shadow copy while the live one keeps serving, "
-            + "swapped in once caught up (follow it at /admin/rebuilds/{id}); or, with mode=in-place or for a read "
+            + "swapped in once caught up (follow it at /admin/rebuilds/{id}; one already under way is answered instead of "
+            + "starting a second); or, with mode=in-place or for a read "
             + "model that names no tables, by clearing it and replaying (every instance follows)")
     public Response rebuild(@PathParam("name") String name, @QueryParam("mode") String mode) {
         ProjectionRunner runner = runtime.runner(name).orElseThrow(() -> Problem.notFound("projection", name).exception());
         if (!IN_PLACE.equals(mode) && !runner.projection().tables().isEmpty()) {
-            ShadowRebuild rebuild = rebuilds.start(runner.projection()).orElseThrow(() -> Problem.conflict(
-                    "a rebuild of " + name + " is already under way on this instance").exception());
+            ShadowRebuild rebuild = rebuilds.start(runner.projection());
             return Response.accepted(new RebuildStarted(name, runner.status().generation(), "SHADOW", rebuild.id()))
                     .location(URI.create("/admin/rebuilds/" + rebuild.id())).build();
         }

@@ -31,17 +31,20 @@ public class Rebuilds {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Starts a shadow rebuild of the projection, unless one of it is already under way here. */
-    public synchronized Optional<ShadowRebuild> start(Projection projection) {
-        boolean underWay = started.values().stream().anyMatch(r -> r.projection().equals(projection.name())
-                && r.progress().finishedAt() == null);
-        if (underWay) {
-            return Optional.empty();
+    /**
+     * Starts a shadow rebuild of the projection; when one of it is already under way here, that one: it
+     * replays everything and catches up with the live model before it swaps, so a second would add nothing.
+     */
+    public synchronized ShadowRebuild start(Projection projection) {
+        Optional<ShadowRebuild> underWay = started.values().stream().filter(r -> r.projection().equals(projection.name())
+                && r.progress().finishedAt() == null).findFirst();
+        if (underWay.isPresent()) {
+            return underWay.get();
         }
         ShadowRebuild rebuild = new ShadowRebuild(projection, pool, bootstrapServers);
         started.put(rebuild.id(), rebuild);
         worker.submit(rebuild);
-        return Optional.of(rebuild);
+        return rebuild;
     }
 
     public Optional<ShadowRebuild> find(String id) {

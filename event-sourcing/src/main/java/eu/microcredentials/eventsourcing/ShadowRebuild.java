@@ -369,8 +369,10 @@ public final class ShadowRebuild implements Runnable {
 
     private List<Difference> rowsOnlyIn(SqlConnection tx, String in, String notIn, String table, String side) {
         List<Difference> rows = new ArrayList<>();
-        tx.query("SELECT row_to_json(d)::text AS row FROM (SELECT * FROM " + ReadModelChecksum.qualified(in, table)
-                        + " EXCEPT ALL SELECT * FROM " + ReadModelChecksum.qualified(notIn, table) + ") d LIMIT " + DIFFERENCES_SHOWN)
+        // compared as row text: json columns have no equality operator
+        tx.query("SELECT d.row FROM (SELECT t::text AS row FROM " + ReadModelChecksum.qualified(in, table)
+                        + " t EXCEPT ALL SELECT t::text FROM " + ReadModelChecksum.qualified(notIn, table) + " t) d LIMIT "
+                        + DIFFERENCES_SHOWN)
                 .execute().await().atMost(Transactions.TIMEOUT)
                 .forEach(row -> rows.add(new Difference(table, side, row.getString("row"))));
         return rows;

@@ -261,7 +261,7 @@ class ProjectionRunnerIT {
         assertEquals(Boolean.FALSE, done.identical());
         assertEquals(2, done.differences().size(), done.differences().toString());
         assertTrue(done.differences().stream().anyMatch(d -> d.side().equals("LIVE") && d.row().contains("tampered")));
-        assertTrue(done.differences().stream().anyMatch(d -> d.side().equals("REBUILT") && d.row().contains("\"v2\"")));
+        assertTrue(done.differences().stream().anyMatch(d -> d.side().equals("REBUILT") && d.row().endsWith(",v2)")));
         assertEquals(fromTheLog, contents(), "the model rebuilt from the log replaced the wrong one");
         assertEquals(checksumFromTheLog, done.checksum());
         assertEquals(checksumFromTheLog, runner.checksum());

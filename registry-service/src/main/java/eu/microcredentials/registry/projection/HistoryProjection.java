@@ -64,6 +64,12 @@ public class HistoryProjection implements Projection {
         apply(tx, event, null);
     }
 
+    /** A rebuild beside the live model records the same: where each event was read and its link (no side effects here). */
+    @Override
+    public void replay(SqlConnection tx, EventEnvelope event, Delivery delivery) {
+        apply(tx, event, delivery);
+    }
+
     /** Keeps where the event was read and its hash chain link too (when known): the audit trail names them. */
     @Override
     public void apply(SqlConnection tx, EventEnvelope event, Delivery delivery) {

@@ -50,7 +50,8 @@ public final class ReadModelChecksum {
         return identifier;
     }
 
-    private static String md5Hex(String text) {
+    /** The MD5 of a text, lower-case hex: how read models and digests fold many checksums into one. */
+    static String md5Hex(String text) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
                     .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -465,8 +464,4 @@ public final class ShadowRebuild implements Runnable {
         }
     }
 
-    /** The topics this rebuild reads, for reports. */
-    public Set<Topic> topics() {
-        return projection.topics();
-    }
 }

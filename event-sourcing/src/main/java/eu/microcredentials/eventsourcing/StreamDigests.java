@@ -5,12 +5,8 @@ import eu.microcredentials.events.Topic;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -87,15 +83,15 @@ public final class StreamDigests {
     private Digest digest(Topic topic, String source, String heldBy, String entries, Tuple parameters) {
         List<Bucket> buckets = new ArrayList<>();
         long streams = 0;
-        MessageDigest all = md5();
+        StringBuilder all = new StringBuilder();
         for (Row row : pool.preparedQuery(BUCKETS.formatted(entries))
                 .execute(parameters).await().atMost(Transactions.TIMEOUT)) {
             Bucket bucket = new Bucket(row.getString("bucket"), row.getLong("streams"), row.getString("digest"));
             buckets.add(bucket);
             streams += bucket.streams();
-            all.update((bucket.bucket() + ":" + bucket.digest() + ";").getBytes(StandardCharsets.UTF_8));
+            all.append(bucket.bucket()).append(':').append(bucket.digest()).append(';');
         }
-        return new Digest(topic.topicName(), source, heldBy, streams, HexFormat.of().formatHex(all.digest()), buckets);
+        return new Digest(topic.topicName(), source, heldBy, streams, ReadModelChecksum.md5Hex(all.toString()), buckets);
     }
 
     private static Tuple storeParameters(Topic topic, String source) {
@@ -104,11 +100,4 @@ public final class StreamDigests {
         return Tuple.tuple().addArrayOfString(types).addString(source);
     }
 
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has MD5", e);
-        }
-    }
 }

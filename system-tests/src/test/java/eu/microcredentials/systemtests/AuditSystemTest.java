@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -179,7 +180,7 @@ class AuditSystemTest {
     @Order(5)
     void theCliPrintsACredentialsLifeAndItsStatusAsOfAnInstant() {
         String credential = revoked.get(5);
-        Run history = cli("history", credential, "--as-of", java.time.Instant.now().toString());
+        Run history = cli("history", credential, "--as-of", Instant.now().toString());
 
         assertEquals(0, history.exit(), history.all());
         assertTrue(history.out().contains("record as of"), history.out());
@@ -296,8 +297,8 @@ class AuditSystemTest {
     }
 
     private static Connection database(String name) throws SQLException {
-        String url = "jdbc:postgresql://" + env("PG_HOST", "127.0.0.1") + ":" + env("PG_PORT", "15432") + "/" + name;
-        return DriverManager.getConnection(url, env("PG_USER", "postgres"), env("PG_PASSWORD", "postgres"));
+        String url = "jdbc:postgresql://" + Platform.env("PG_HOST", "127.0.0.1") + ":" + Platform.env("PG_PORT", "15432") + "/" + name;
+        return DriverManager.getConnection(url, Platform.env("PG_USER", "postgres"), Platform.env("PG_PASSWORD", "postgres"));
     }
 
     private static String revocationData(Connection db, String credentialId) throws SQLException {
@@ -325,10 +326,5 @@ class AuditSystemTest {
                 guard.execute("ALTER TABLE event_store ENABLE TRIGGER event_store_no_update_or_delete");
             }
         }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -144,7 +144,7 @@ public final class Platform implements AutoCloseable {
         return Integer.getInteger("systemtests." + service + ".port", fallback);
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

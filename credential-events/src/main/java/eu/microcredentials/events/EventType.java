@@ -19,6 +19,9 @@ import eu.microcredentials.events.data.RecognitionReviewRequired;
 import eu.microcredentials.events.data.RecognitionWithdrawn;
 import eu.microcredentials.events.data.SigningKeyAdded;
 import eu.microcredentials.events.data.SigningKeyRetired;
+import eu.microcredentials.events.data.StackingDisabled;
+import eu.microcredentials.events.data.StackingEnabled;
+import eu.microcredentials.events.data.StackingRefused;
 
 /**
  * The event catalogue: the one place that maps a CloudEvents {@code type} to its topic, its
@@ -28,6 +31,8 @@ public enum EventType {
     AWARDING_BODY_REGISTERED("eu.microcredential.awardingbody.registered.v1", Topic.AWARDING_BODIES, AwardingBodyRegistered.class),
     SIGNING_KEY_ADDED("eu.microcredential.awardingbody.signingkey.added.v1", Topic.AWARDING_BODIES, SigningKeyAdded.class),
     SIGNING_KEY_RETIRED("eu.microcredential.awardingbody.signingkey.retired.v1", Topic.AWARDING_BODIES, SigningKeyRetired.class),
+    STACKING_ENABLED("eu.microcredential.awardingbody.stacking.enabled.v1", Topic.AWARDING_BODIES, StackingEnabled.class),
+    STACKING_DISABLED("eu.microcredential.awardingbody.stacking.disabled.v1", Topic.AWARDING_BODIES, StackingDisabled.class),
     CREDENTIAL_ISSUED("eu.microcredential.credential.issued.v1", Topic.CREDENTIALS, CredentialIssued.class),
     CREDENTIAL_REVOKED("eu.microcredential.credential.revoked.v1", Topic.CREDENTIALS, CredentialRevoked.class),
     CREDENTIAL_SUSPENDED("eu.microcredential.credential.suspended.v1", Topic.CREDENTIALS, CredentialSuspended.class),
@@ -42,7 +47,8 @@ public enum EventType {
     RECOGNITION_RESTORED("eu.microcredential.recognition.restored.v1", Topic.RECOGNITIONS, RecognitionRestored.class),
     PATHWAY_COMPLETED("eu.microcredential.pathway.completed.v1", Topic.PATHWAYS, PathwayCompleted.class),
     PATHWAY_COMPLETION_WITHDRAWN("eu.microcredential.pathway.completion.withdrawn.v1", Topic.PATHWAYS, PathwayCompletionWithdrawn.class),
-    PATHWAY_COMPLETION_RESTORED("eu.microcredential.pathway.completion.restored.v1", Topic.PATHWAYS, PathwayCompletionRestored.class);
+    PATHWAY_COMPLETION_RESTORED("eu.microcredential.pathway.completion.restored.v1", Topic.PATHWAYS, PathwayCompletionRestored.class),
+    STACKING_REFUSED("eu.microcredential.pathway.stacking.refused.v1", Topic.PATHWAYS, StackingRefused.class);
 
     private final String type;
     private final Topic topic;

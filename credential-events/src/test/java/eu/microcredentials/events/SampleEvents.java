@@ -20,6 +20,9 @@ import eu.microcredentials.events.data.RecognitionReviewRequired;
 import eu.microcredentials.events.data.RecognitionWithdrawn;
 import eu.microcredentials.events.data.SigningKeyAdded;
 import eu.microcredentials.events.data.SigningKeyRetired;
+import eu.microcredentials.events.data.StackingDisabled;
+import eu.microcredentials.events.data.StackingEnabled;
+import eu.microcredentials.events.data.StackingRefused;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,6 +144,14 @@ final class SampleEvents {
         samples.put(EventType.PATHWAY_COMPLETION_RESTORED, new PathwayCompletionRestored(COMPLETION, PATHWAY,
                 AWARDING_BODY, LEARNER, CREDENTIAL, CAUSE_EVENT, List.of(CREDENTIAL),
                 "The credential was reinstated", AT));
+        samples.put(EventType.STACKING_ENABLED, new StackingEnabled(AWARDING_BODY, PATHWAY,
+                new StackingEnabled.Terms("Responsible Data Science (stacked)", 7, new BigDecimal("15")), AWARDING_BODY,
+                AT));
+        samples.put(EventType.STACKING_DISABLED, new StackingDisabled(AWARDING_BODY, PATHWAY, AWARDING_BODY, AT));
+        samples.put(EventType.STACKING_REFUSED, new StackingRefused(COMPLETION, PATHWAY, AWARDING_BODY,
+                List.of(new StackingRefused.Reason("TERMS_DIFFER", "the target's ECTS 30 differ from the 15 agreed", null),
+                        new StackingRefused.Reason("PART_NOT_ACTIVE", "the part was revoked at the completion's time",
+                                CREDENTIAL)), AT));
         return Collections.unmodifiableMap(samples);
     }
 
@@ -191,6 +202,12 @@ final class SampleEvents {
                 AWARDING_BODY, LEARNER, CREDENTIAL, "ACCREDITATION_WITHDRAWN", null, "FLAG", null, AT));
         samples.put(EventType.PATHWAY_COMPLETION_RESTORED, new PathwayCompletionRestored(COMPLETION, PATHWAY,
                 AWARDING_BODY, LEARNER, CREDENTIAL, null, null, null, AT));
+        samples.put(EventType.STACKING_ENABLED, new StackingEnabled(AWARDING_BODY, PATHWAY,
+                new StackingEnabled.Terms("Responsible Data Science (stacked)", 7, new BigDecimal("0.5")), AWARDING_BODY,
+                AT));
+        samples.put(EventType.STACKING_DISABLED, new StackingDisabled(AWARDING_BODY, PATHWAY, AWARDING_BODY, AT));
+        samples.put(EventType.STACKING_REFUSED, new StackingRefused(COMPLETION, PATHWAY, AWARDING_BODY,
+                List.of(new StackingRefused.Reason("PATHWAY_NOT_ENABLED", "not enabled", null)), AT));
         return Collections.unmodifiableMap(samples);
     }
 }

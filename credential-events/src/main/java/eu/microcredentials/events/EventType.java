@@ -11,7 +11,11 @@ import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.events.data.PathwayCompleted;
 import eu.microcredentials.events.data.PathwayCompletionRestored;
 import eu.microcredentials.events.data.PathwayCompletionWithdrawn;
+import eu.microcredentials.events.data.PathwayDefined;
+import eu.microcredentials.events.data.RecognisingOrganisationRegistered;
 import eu.microcredentials.events.data.RecognitionGranted;
+import eu.microcredentials.events.data.RecognitionKept;
+import eu.microcredentials.events.data.RecognitionPolicyDefined;
 import eu.microcredentials.events.data.RecognitionRejected;
 import eu.microcredentials.events.data.RecognitionRequested;
 import eu.microcredentials.events.data.RecognitionRestored;
@@ -45,6 +49,10 @@ public enum EventType {
     RECOGNITION_WITHDRAWN("eu.microcredential.recognition.withdrawn.v1", Topic.RECOGNITIONS, RecognitionWithdrawn.class),
     RECOGNITION_REVIEW_REQUIRED("eu.microcredential.recognition.review.required.v1", Topic.RECOGNITIONS, RecognitionReviewRequired.class),
     RECOGNITION_RESTORED("eu.microcredential.recognition.restored.v1", Topic.RECOGNITIONS, RecognitionRestored.class),
+    RECOGNITION_KEPT("eu.microcredential.recognition.kept.v1", Topic.RECOGNITIONS, RecognitionKept.class),
+    RECOGNISING_ORGANISATION_REGISTERED("eu.microcredential.recognition.organisation.registered.v1", Topic.RECOGNITIONS, RecognisingOrganisationRegistered.class),
+    RECOGNITION_POLICY_DEFINED("eu.microcredential.recognition.policy.defined.v1", Topic.RECOGNITIONS, RecognitionPolicyDefined.class),
+    PATHWAY_DEFINED("eu.microcredential.pathway.defined.v1", Topic.PATHWAYS, PathwayDefined.class),
     PATHWAY_COMPLETED("eu.microcredential.pathway.completed.v1", Topic.PATHWAYS, PathwayCompleted.class),
     PATHWAY_COMPLETION_WITHDRAWN("eu.microcredential.pathway.completion.withdrawn.v1", Topic.PATHWAYS, PathwayCompletionWithdrawn.class),
     PATHWAY_COMPLETION_RESTORED("eu.microcredential.pathway.completion.restored.v1", Topic.PATHWAYS, PathwayCompletionRestored.class),

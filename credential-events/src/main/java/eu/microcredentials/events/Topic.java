@@ -5,8 +5,8 @@ public enum Topic {
     AWARDING_BODIES("mc.awarding-bodies.v1", "awarding body id"),
     CREDENTIALS("mc.credentials.v1", "credential id"),
     ACCREDITATIONS("mc.accreditations.v1", "awarding body id"),
-    RECOGNITIONS("mc.recognitions.v1", "recognition id"),
-    PATHWAYS("mc.pathways.v1", "pathway completion id");
+    RECOGNITIONS("mc.recognitions.v1", "recognition id (policy id, organisation id for their definitions)"),
+    PATHWAYS("mc.pathways.v1", "pathway completion id (pathway id for its definition)");
 
     private final String topicName;
     private final String key;

@@ -11,8 +11,12 @@ import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.events.data.PathwayCompleted;
 import eu.microcredentials.events.data.PathwayCompletionRestored;
 import eu.microcredentials.events.data.PathwayCompletionWithdrawn;
+import eu.microcredentials.events.data.PathwayDefined;
 import eu.microcredentials.events.data.QualityAssurance;
+import eu.microcredentials.events.data.RecognisingOrganisationRegistered;
 import eu.microcredentials.events.data.RecognitionGranted;
+import eu.microcredentials.events.data.RecognitionKept;
+import eu.microcredentials.events.data.RecognitionPolicyDefined;
 import eu.microcredentials.events.data.RecognitionRejected;
 import eu.microcredentials.events.data.RecognitionRequested;
 import eu.microcredentials.events.data.RecognitionRestored;
@@ -47,6 +51,7 @@ final class SampleEvents {
     static final String PATHWAY = "8c7d6e5f-4a3b-4c2d-9e1f-0a1b2c3d4e5f";
     static final String COMPLETION = "2b1f0e6c-7d4a-3b59-8c21-6e5f4d3c2b1a";
     static final String CAUSE_EVENT = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a";
+    static final String ORGANISATION = "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a";
     static final Instant AT = Instant.parse("2025-03-14T09:26:53Z");
 
     private SampleEvents() {
@@ -112,18 +117,31 @@ final class SampleEvents {
         samples.put(EventType.RECOGNITION_REQUESTED, new RecognitionRequested(RECOGNITION, LEARNER,
                 List.of(CREDENTIAL), POLICY, "Exemption from the MSc elective Data Ethics", AT));
         samples.put(EventType.RECOGNITION_GRANTED, new RecognitionGranted(RECOGNITION, LEARNER, POLICY,
-                List.of(CREDENTIAL), new BigDecimal("5"), "All rules of the policy are met", "reviewer:m.devries", AT));
+                List.of(CREDENTIAL), new BigDecimal("5"), "All rules of the policy are met", "reviewer:m.devries", AT,
+                ORGANISATION));
         samples.put(EventType.RECOGNITION_REJECTED, new RecognitionRejected(RECOGNITION, LEARNER, POLICY,
                 List.of(new RecognitionRejected.FailedRule(CREDENTIAL, "minimum-eqf-level", "EQF 5 is below 7"),
                         new RecognitionRejected.FailedRule(null, "minimum-total-ects", "5 ECTS, 10 required")),
-                "Two rules of the policy are not met", "reviewer:m.devries", AT));
+                "Two rules of the policy are not met", "reviewer:m.devries", AT, ORGANISATION));
         samples.put(EventType.RECOGNITION_WITHDRAWN, new RecognitionWithdrawn(RECOGNITION, LEARNER, CREDENTIAL,
                 EventType.CREDENTIAL_REVOKED.type(), "The credential was revoked", AT, "REVOKED", CAUSE_EVENT));
         samples.put(EventType.RECOGNITION_REVIEW_REQUIRED, new RecognitionReviewRequired(RECOGNITION, LEARNER, POLICY,
                 List.of(CREDENTIAL), new BigDecimal("5"), "Every rule is met; the policy asks a reviewer to decide", AT));
         samples.put(EventType.RECOGNITION_RESTORED, new RecognitionRestored(RECOGNITION, LEARNER, CREDENTIAL,
                 EventType.CREDENTIAL_REINSTATED.type(), CAUSE_EVENT, new BigDecimal("5"),
-                "The credential was reinstated and the policy is met again", AT));
+                "The credential was reinstated and the policy is met again", AT, "GRANTED"));
+        samples.put(EventType.RECOGNITION_KEPT, new RecognitionKept(RECOGNITION, LEARNER, "GRANTED", List.of(CREDENTIAL),
+                new BigDecimal("3"), "d2e3f4a5-1b2c-4d3e-9f40-516273849506", "REVOKED",
+                EventType.CREDENTIAL_REVOKED.type(), CAUSE_EVENT,
+                "A credential was revoked; the remaining credential still meets the policy, 3 ECTS recognised", AT));
+        samples.put(EventType.RECOGNISING_ORGANISATION_REGISTERED, new RecognisingOrganisationRegistered(ORGANISATION,
+                "Technische Universiteit Delft", "AWARDING_BODY", AWARDING_BODY, AT));
+        samples.put(EventType.RECOGNITION_POLICY_DEFINED, new RecognitionPolicyDefined(POLICY, ORGANISATION,
+                "Technische Universiteit Delft", "MSc electives", "ACADEMIC", new RecognitionPolicyDefined.Rules(6,
+                new BigDecimal("2"), new BigDecimal("5"), List.of("EXTERNAL"), true, List.of("NL", "PT"),
+                List.of("Assess the ethical risks of a data-driven system"),
+                List.of("http://data.europa.eu/esco/skill/f1a0cd4e-4d4b-4f9b-9b5c-0cda3c5a8c0f"), "P5Y",
+                List.of("WRITTEN_EXAM"), true), true, AT));
         samples.put(EventType.PATHWAY_COMPLETED, new PathwayCompleted(COMPLETION, PATHWAY, 1, AWARDING_BODY,
                 new CredentialIssued.Learner(LEARNER, "Ada", "Lovelace", LocalDate.parse("1995-12-10")), true, "REVOKE",
                 new PathwayCompleted.StackedCredential("Responsible Data Science (stacked)", List.of("NL"),
@@ -144,6 +162,12 @@ final class SampleEvents {
         samples.put(EventType.PATHWAY_COMPLETION_RESTORED, new PathwayCompletionRestored(COMPLETION, PATHWAY,
                 AWARDING_BODY, LEARNER, CREDENTIAL, CAUSE_EVENT, List.of(CREDENTIAL),
                 "The credential was reinstated", AT));
+        samples.put(EventType.PATHWAY_DEFINED, new PathwayDefined(PATHWAY, AWARDING_BODY, ORGANISATION,
+                "Responsible Data Science (stacked)", new PathwayDefined.Requirements(new BigDecimal("15"), 3, 6,
+                List.of("Design a data-driven system responsibly"),
+                List.of("http://data.europa.eu/esco/skill/f1a0cd4e-4d4b-4f9b-9b5c-0cda3c5a8c0f"),
+                List.of(AWARDING_BODY), "P5Y", true), true, "REVOKE",
+                ((PathwayCompleted) samples.get(EventType.PATHWAY_COMPLETED)).target(), AT));
         samples.put(EventType.STACKING_ENABLED, new StackingEnabled(AWARDING_BODY, PATHWAY,
                 new StackingEnabled.Terms("Responsible Data Science (stacked)", 7, new BigDecimal("15")), AWARDING_BODY,
                 AT));
@@ -190,6 +214,14 @@ final class SampleEvents {
                 List.of(CREDENTIAL), null, null, AT));
         samples.put(EventType.RECOGNITION_RESTORED, new RecognitionRestored(RECOGNITION, LEARNER, CREDENTIAL,
                 EventType.ACCREDITATION_GRANTED.type(), null, null, null, AT));
+        samples.put(EventType.RECOGNITION_KEPT, new RecognitionKept(RECOGNITION, LEARNER, "NEEDS_REVIEW",
+                List.of(CREDENTIAL), new BigDecimal("3"), CREDENTIAL, null, EventType.CREDENTIAL_SUSPENDED.type(), null,
+                null, AT));
+        samples.put(EventType.RECOGNISING_ORGANISATION_REGISTERED, new RecognisingOrganisationRegistered(ORGANISATION,
+                "Siemens", "EMPLOYER", null, AT));
+        samples.put(EventType.RECOGNITION_POLICY_DEFINED, new RecognitionPolicyDefined(POLICY, null, "Siemens", null,
+                "EMPLOYMENT", new RecognitionPolicyDefined.Rules(null, null, null, null, false, null, null, null, null,
+                null, false), false, AT));
         samples.put(EventType.PATHWAY_COMPLETED, new PathwayCompleted(COMPLETION, PATHWAY, 1, AWARDING_BODY,
                 new CredentialIssued.Learner(LEARNER, null, null, null), false, "FLAG",
                 new PathwayCompleted.StackedCredential("Responsible Data Science (stacked)", null,
@@ -202,6 +234,9 @@ final class SampleEvents {
                 AWARDING_BODY, LEARNER, CREDENTIAL, "ACCREDITATION_WITHDRAWN", null, "FLAG", null, AT));
         samples.put(EventType.PATHWAY_COMPLETION_RESTORED, new PathwayCompletionRestored(COMPLETION, PATHWAY,
                 AWARDING_BODY, LEARNER, CREDENTIAL, null, null, null, AT));
+        samples.put(EventType.PATHWAY_DEFINED, new PathwayDefined(PATHWAY, AWARDING_BODY, null,
+                "Responsible Data Science (stacked)", new PathwayDefined.Requirements(null, null, null, null, null, null,
+                null, false), false, "FLAG", ((PathwayCompleted) samples.get(EventType.PATHWAY_COMPLETED)).target(), AT));
         samples.put(EventType.STACKING_ENABLED, new StackingEnabled(AWARDING_BODY, PATHWAY,
                 new StackingEnabled.Terms("Responsible Data Science (stacked)", 7, new BigDecimal("0.5")), AWARDING_BODY,
                 AT));

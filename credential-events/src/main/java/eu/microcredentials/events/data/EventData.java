@@ -5,7 +5,8 @@ public sealed interface EventData permits AwardingBodyRegistered, SigningKeyAdde
         CredentialIssued, CredentialRevoked, CredentialSuspended, CredentialReinstated,
         AccreditationGranted, AccreditationWithdrawn,
         RecognitionRequested, RecognitionGranted, RecognitionRejected, RecognitionWithdrawn,
-        RecognitionReviewRequired, RecognitionRestored,
+        RecognitionReviewRequired, RecognitionRestored, RecognitionKept,
+        RecognisingOrganisationRegistered, RecognitionPolicyDefined, PathwayDefined,
         PathwayCompleted, PathwayCompletionWithdrawn, PathwayCompletionRestored, StackingRefused {
 
     /** The id of the stream the event belongs to: the Kafka key and the CloudEvents subject. */

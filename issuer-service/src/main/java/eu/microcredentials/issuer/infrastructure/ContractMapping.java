@@ -11,6 +11,8 @@ import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.events.data.QualityAssurance;
 import eu.microcredentials.events.data.SigningKeyAdded;
 import eu.microcredentials.events.data.SigningKeyRetired;
+import eu.microcredentials.events.data.StackingDisabled;
+import eu.microcredentials.events.data.StackingEnabled;
 import eu.microcredentials.eventsourcing.PendingEvent;
 import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.CountryCode;
@@ -18,6 +20,7 @@ import eu.microcredentials.issuer.domain.CredentialId;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyEvent;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBodyProfile;
 import eu.microcredentials.issuer.domain.awardingbody.SigningKey;
+import eu.microcredentials.issuer.domain.awardingbody.StackingTerms;
 import eu.microcredentials.issuer.domain.credential.CredentialEvent;
 import eu.microcredentials.issuer.domain.credential.CredentialStatus;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
@@ -70,6 +73,17 @@ public final class ContractMapping {
             return new PendingEvent(new SigningKeyRetired(retired.awardingBodyId().toString(), retired.keyId(),
                     retired.retiredAt()), retired.retiredAt(), retired.awardingBodyId().toString(), country);
         }
+        if (event instanceof AwardingBodyEvent.StackingEnabled enabled) {
+            StackingTerms terms = enabled.terms();
+            return new PendingEvent(new StackingEnabled(enabled.awardingBodyId().toString(), enabled.pathwayId(),
+                    new StackingEnabled.Terms(terms.title(), terms.eqfLevel(), terms.ects()), enabled.actor(),
+                    enabled.enabledAt()), enabled.enabledAt(), enabled.awardingBodyId().toString(), country);
+        }
+        if (event instanceof AwardingBodyEvent.StackingDisabled disabled) {
+            return new PendingEvent(new StackingDisabled(disabled.awardingBodyId().toString(), disabled.pathwayId(),
+                    disabled.actor(), disabled.disabledAt()), disabled.disabledAt(),
+                    disabled.awardingBodyId().toString(), country);
+        }
         throw new IllegalArgumentException("unmapped awarding body event " + event);
     }
 
@@ -93,6 +107,15 @@ public final class ContractMapping {
         if (data instanceof SigningKeyRetired retired) {
             return new AwardingBodyEvent.SigningKeyRetired(AwardingBodyId.parse(retired.awardingBodyId()),
                     retired.keyId(), retired.retiredAt());
+        }
+        if (data instanceof StackingEnabled enabled) {
+            return new AwardingBodyEvent.StackingEnabled(AwardingBodyId.parse(enabled.awardingBodyId()),
+                    enabled.pathwayId(), new StackingTerms(enabled.terms().title(), enabled.terms().eqfLevel(),
+                    enabled.terms().ects()), enabled.actor(), enabled.enabledAt());
+        }
+        if (data instanceof StackingDisabled disabled) {
+            return new AwardingBodyEvent.StackingDisabled(AwardingBodyId.parse(disabled.awardingBodyId()),
+                    disabled.pathwayId(), disabled.actor(), disabled.disabledAt());
         }
         throw new IllegalArgumentException("not an awarding body event: " + envelope);
     }

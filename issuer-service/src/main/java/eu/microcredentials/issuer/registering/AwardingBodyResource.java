@@ -154,7 +154,8 @@ public class AwardingBodyResource {
         }
     }
 
-    static AwardingBodyId parseId(String id) {
+    /** An awarding body id from a path: one that cannot be an id names no awarding body (404). */
+    public static AwardingBodyId parseId(String id) {
         try {
             return AwardingBodyId.parse(id);
         } catch (IllegalArgumentException e) {

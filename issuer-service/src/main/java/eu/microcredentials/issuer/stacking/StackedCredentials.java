@@ -1,12 +1,20 @@
 package eu.microcredentials.issuer.stacking;
 
 import eu.microcredentials.events.ContractViolation;
+import eu.microcredentials.events.EventEnvelope;
+import eu.microcredentials.events.EventType;
 import eu.microcredentials.events.data.PathwayCompleted;
 import eu.microcredentials.events.data.PathwayCompletionRestored;
 import eu.microcredentials.events.data.PathwayCompletionWithdrawn;
+import eu.microcredentials.events.data.StackingRefused;
+import eu.microcredentials.eventsourcing.EventStore;
+import eu.microcredentials.eventsourcing.PendingEvent;
 import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.CredentialId;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
+import eu.microcredentials.issuer.domain.awardingbody.PathwayCompletion;
+import eu.microcredentials.issuer.domain.awardingbody.StackingConditions;
+import eu.microcredentials.issuer.domain.awardingbody.StackingRefusal;
 import eu.microcredentials.issuer.domain.credential.Credential;
 import eu.microcredentials.issuer.domain.credential.CredentialCommand;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
@@ -19,21 +27,30 @@ import eu.microcredentials.issuer.infrastructure.ContractMapping;
 import eu.microcredentials.issuer.infrastructure.Streams;
 import eu.microcredentials.issuer.issuing.CredentialIssuing;
 import eu.microcredentials.issuer.lifecycle.CredentialLifecycle;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The use cases of credentials stacked on learning pathways. When a learner completes a pathway whose
- * awarding body asked for it ({@code autoIssue}), the body issues the stacked credential, signed as
- * usual and naming the credentials it is made of ({@code hasPart}), exactly once: its id is derived
- * from the completion's (deterministic) id, so a completion delivered again finds it issued. When the
+ * The use cases of credentials stacked on learning pathways. When a learner completes a pathway that asks for it
+ * ({@code autoIssue}), the issuer issues the stacked credential in the awarding body's name, signed as usual and
+ * naming the credentials it is made of ({@code hasPart}), only if the body itself enabled the pathway on the
+ * completion's terms and the parts check out; otherwise it records a refusal. Either happens exactly once: the
+ * credential's id is derived from the completion's (deterministic) id, the refusal is the completion's stream, so
+ * a completion delivered again finds it decided. When the
  * completion no longer holds and the pathway's policy is REVOKE, the stacked credential is revoked
  * if a part was revoked, and suspended if a part was suspended or its awarding body lost its
  * accreditation, which a restoration of the completion lifts (it is reinstated). With the policy FLAG
@@ -44,12 +61,20 @@ public class StackedCredentials {
     static final String REVOKE = "REVOKE";
     private static final Logger LOG = Logger.getLogger(StackedCredentials.class);
 
+    /** The stream type of the issuer's decisions on pathway completions (a refusal; an issuance is the credential's). */
+    static final String DECISION_STREAM = "stacking-decision";
+
+    private final Pool pool;
+    private final EventStore store;
     private final Streams streams;
     private final CredentialIssuing issuing;
     private final CredentialLifecycle lifecycle;
     private final Clock clock;
 
-    public StackedCredentials(Streams streams, CredentialIssuing issuing, CredentialLifecycle lifecycle, Clock clock) {
+    public StackedCredentials(Pool pool, EventStore store, Streams streams, CredentialIssuing issuing,
+                              CredentialLifecycle lifecycle, Clock clock) {
+        this.pool = pool;
+        this.store = store;
         this.streams = streams;
         this.issuing = issuing;
         this.lifecycle = lifecycle;
@@ -67,7 +92,12 @@ public class StackedCredentials {
         return "pathway:" + pathwayId;
     }
 
-    /** Issues the stacked credential of a completion, in the caller's transaction, unless it is issued already. */
+    /**
+     * Decides a completion once, in the caller's transaction: issues its stacked credential if the awarding body
+     * enabled the pathway, the target is what it agreed to sign and every part checks out in the issuer's own
+     * records ({@link StackingConditions}); otherwise records why not ({@code pathway.stacking.refused.v1}). A
+     * completion decided already (issued or refused) is left as it is.
+     */
     public Uni<Void> completed(SqlConnection tx, PathwayCompleted completed) {
         if (!completed.autoIssue()) {
             return Uni.createFrom().voidItem();
@@ -76,26 +106,90 @@ public class StackedCredentials {
         CredentialId id = credentialOf(completed.completionId());
         Stacking stacking = contractValue("partCredentialIds", () -> new Stacking(completed.pathwayId(),
                 completed.completionId(), completed.partCredentialIds().stream().map(CredentialId::parse).toList()));
+        PathwayCompletion completion = contractValue("target", () -> completion(completed, stacking));
         return streams.credential(tx, id).flatMap(existing -> {
             if (existing.state() instanceof Credential.Issued) {
                 LOG.infof("pathway completion %s: stacked credential %s is issued already", completed.completionId(), id);
                 return Uni.createFrom().voidItem();
             }
-            return streams.lockAwardingBody(tx, awardingBodyId, false)
-                    .flatMap(locked -> streams.awardingBody(tx, awardingBodyId))
-                    .flatMap(loaded -> {
-                        if (!(loaded.state() instanceof AwardingBody.Registered awardingBody)) {
-                            throw new ContractViolation("pathway completion " + completed.completionId()
-                                    + " names awarding body " + awardingBodyId + ", which is not registered here");
-                        }
-                        MicroCredential content = contractValue("target", () -> content(completed, awardingBody));
-                        return issuing.issueUnsigned(tx, awardingBody,
-                                List.of(new CredentialIssuing.Unsigned(id, content, null, stacking)));
-                    })
-                    .invoke(issued -> LOG.infof("pathway completion %s: issued stacked credential %s made of %s",
-                            completed.completionId(), id, stacking.parts()))
-                    .replaceWithVoid();
+            return refusal(tx, completed.completionId()).flatMap(refused -> {
+                if (refused.isPresent()) {
+                    LOG.infof("pathway completion %s: refused already", completed.completionId());
+                    return Uni.createFrom().voidItem();
+                }
+                return streams.lockAwardingBody(tx, awardingBodyId, false)
+                        .flatMap(locked -> streams.awardingBody(tx, awardingBodyId))
+                        .flatMap(loaded -> {
+                            if (!(loaded.state() instanceof AwardingBody.Registered awardingBody)) {
+                                throw new ContractViolation("pathway completion " + completed.completionId()
+                                        + " names awarding body " + awardingBodyId + ", which is not registered here");
+                            }
+                            return parts(tx, stacking.parts()).flatMap(parts -> {
+                                List<StackingRefusal> unmet = StackingConditions.unmet(awardingBody, completion, parts);
+                                return unmet.isEmpty() ? issue(tx, completed, awardingBody, id, stacking)
+                                        : refuse(tx, completed, awardingBody, unmet);
+                            });
+                        });
+            });
         });
+    }
+
+    private Uni<Void> issue(SqlConnection tx, PathwayCompleted completed, AwardingBody.Registered awardingBody,
+                            CredentialId id, Stacking stacking) {
+        MicroCredential content = contractValue("target", () -> content(completed, awardingBody));
+        return issuing.issueUnsigned(tx, awardingBody, List.of(new CredentialIssuing.Unsigned(id, content, null, stacking)))
+                .invoke(issued -> LOG.infof("pathway completion %s: issued stacked credential %s made of %s",
+                        completed.completionId(), id, stacking.parts()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> refuse(SqlConnection tx, PathwayCompleted completed, AwardingBody.Registered awardingBody,
+                             List<StackingRefusal> unmet) {
+        Instant at = clock.instant();
+        StackingRefused refused = new StackingRefused(completed.completionId(), completed.pathwayId(),
+                awardingBody.id().toString(), unmet.stream().map(reason -> new StackingRefused.Reason(
+                        reason.code().name(), reason.detail(), reason.part() == null ? null : reason.part().toString()))
+                .toList(), at);
+        LOG.infof("pathway completion %s: refused to issue its stacked credential in the name of %s: %s",
+                completed.completionId(), awardingBody.id(), unmet);
+        return store.append(tx, DECISION_STREAM, completed.completionId(), 0, List.of(new PendingEvent(refused, at,
+                        awardingBody.id().toString(), awardingBody.profile().country().value())))
+                .replaceWithVoid();
+    }
+
+    /** The issuer's state of each listed part, read in the caller's transaction one after the other. */
+    private Uni<Map<CredentialId, Credential>> parts(SqlConnection tx, List<CredentialId> parts) {
+        return Multi.createFrom().iterable(Set.copyOf(parts))
+                .onItem().transformToUniAndConcatenate(part -> streams.credential(tx, part)
+                        .map(loaded -> Map.entry(part, loaded.state())))
+                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** The refusal recorded for a completion, if the issuer refused it. */
+    public Uni<Optional<StackingRefused>> refusal(SqlClient client, String completionId) {
+        return store.load(client, completionId).map(events -> {
+            for (EventEnvelope event : events) {
+                if (event.type() != EventType.STACKING_REFUSED) {
+                    // a completion id naming another stream of this store: not a completion recognition-service made
+                    throw new ContractViolation("pathway completion id " + completionId
+                            + " names a stream of the issuer that is not a stacking decision");
+                }
+            }
+            return events.isEmpty() ? Optional.<StackingRefused>empty()
+                    : Optional.of((StackingRefused) events.get(0).decode());
+        });
+    }
+
+    /** The refusal recorded for a completion, read outside any transaction. */
+    public Uni<Optional<StackingRefused>> refusal(String completionId) {
+        return refusal(pool, completionId);
+    }
+
+    private static PathwayCompletion completion(PathwayCompleted completed, Stacking stacking) {
+        PathwayCompleted.StackedCredential target = completed.target();
+        return new PathwayCompletion(completed.completionId(), completed.pathwayId(), completed.learner().id(),
+                target.title(), target.level() == null ? null : target.level().eqf(),
+                target.workload() == null ? null : target.workload().ects(), stacking.parts(), completed.completedAt());
     }
 
     /** A completion no longer holds: under the policy REVOKE, its stacked credential is revoked or suspended. */

@@ -1,5 +1,6 @@
 package eu.microcredentials.issuer.stacking;
 
+import static eu.microcredentials.issuer.stacking.StackingAgreementsIT.enableStacking;
 import static eu.microcredentials.issuer.support.IssuerApi.asOperator;
 import static eu.microcredentials.issuer.support.IssuerApi.fullCredential;
 import static eu.microcredentials.issuer.support.IssuerApi.issueCredential;
@@ -47,11 +48,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pathway completions from recognition-service, on real Kafka and PostgreSQL: a completion whose
- * awarding body asked for it issues the stacked credential (signed with the body's key, naming its
- * parts) exactly once, however often the completion is delivered; a withdrawn completion revokes or
- * suspends it as the pathway's policy says, a restored one reinstates what it suspended. Every event
- * goes to one partition, so a later one consumed means the earlier ones were.
+ * Pathway completions from recognition-service, on real Kafka and PostgreSQL: a completion of a pathway its
+ * awarding body enabled, on the terms it pinned, issues the stacked credential (signed with the body's key, naming
+ * its parts) exactly once, however often the completion is delivered; a withdrawn completion revokes or suspends it
+ * as the pathway's policy says, a restored one reinstates what it suspended. Every event goes to one partition, so a
+ * later one consumed means the earlier ones were. Anything else is refused, once, with every reason, and nothing
+ * is issued: a pathway the body did not enable (or disabled), a target other than the terms it pinned, a part that
+ * is unknown, of another learner, or not active at the completion's time.
  */
 @QuarkusTest
 class StackedCredentialsIT {
@@ -72,11 +75,12 @@ class StackedCredentialsIT {
     private final String pathway = UUID.randomUUID().toString();
 
     @BeforeEach
-    void twoCredentialsOfALearner() {
+    void twoCredentialsOfALearnerAndThePathwayEnabled() {
         producer = new ContractProducer(bootstrapServers);
         body = registerAwardingBody("PT");
         learner = newLearner();
         parts = List.of(issueCredential(body, fullCredential(learner)), issueCredential(body, fullCredential(learner)));
+        enableStacking(body, pathway, "Data Science (stacked)", 6, "6").then().statusCode(200);
     }
 
     @AfterEach
@@ -148,13 +152,33 @@ class StackedCredentialsIT {
     }
 
     /**
-     * A completion (of another learner) published after the events before it, on the same partition:
-     * once its stacked credential is issued, they were all consumed.
+     * A completion (of another learner, so refused) published after the events before it, on the same partition:
+     * once the issuer decided it, they were all consumed.
      */
     private void awaitConsumed() {
-        String marker = UUID.randomUUID().toString();
-        publish(completion(marker, body.id(), newLearner(), true, "FLAG"), 1);
-        awaitStacked(marker, "ACTIVE");
+        awaitDecided(publish(completion(UUID.randomUUID().toString(), body.id(), newLearner(), true, "FLAG"), 1)
+                .subject());
+    }
+
+    /** What the issuer decided on a completion, once it did. */
+    private JsonNode awaitDecided(String completionId) {
+        List<JsonNode> seen = new ArrayList<>();
+        Eventually.await(DEADLINE, () -> {
+            Response response = body.request().when().get("/api/v1/pathway-completions/{id}/stacking", completionId);
+            assertEquals(200, response.statusCode(), "the issuer decided on " + completionId);
+            seen.add(0, EventJson.mapper().readTree(response.asString()));
+        });
+        return seen.get(0);
+    }
+
+    /** The issuer refused the completion, for exactly these reasons (codes), and issued nothing for it. */
+    private JsonNode assertRefused(String completionId, String... codes) {
+        JsonNode decision = awaitDecided(completionId);
+        assertEquals("REFUSED", decision.path("outcome").asText(), decision.toString());
+        assertEquals(List.of(codes), texts(decision.path("reasons"), "code"), decision.toString());
+        assertEquals(0, eventsOf(stackedOf(completionId)), "nothing issued for " + completionId);
+        assertEquals(1, eventsOf(completionId), "one refusal recorded for " + completionId);
+        return decision;
     }
 
     private long eventsOf(String streamId) {
@@ -316,6 +340,104 @@ class StackedCredentialsIT {
 
         assertNotEquals(awaitStacked(first, "ACTIVE").path("id").asText(), awaitStacked(second, "ACTIVE").path("id").asText());
         assertEquals(parts.size() + 2, credentialsIssuedFor(learner));
+    }
+
+    @Test
+    void a_completion_of_a_pathway_its_awarding_body_did_not_enable_is_refused_once_and_nothing_is_issued() {
+        String completionId = UUID.randomUUID().toString();
+        PathwayCompleted forged = new PathwayCompleted(completionId, "pathway-defined-by-anyone", 1, body.id(),
+                completion(completionId, true, "REVOKE").learner(), true, "REVOKE",
+                completion(completionId, true, "REVOKE").target(), parts, Instant.now());
+
+        EventEnvelope first = publish(forged, 1);
+        publishAgain(first);
+        republish(forged, 2);
+        awaitConsumed();
+
+        JsonNode decision = assertRefused(completionId, "PATHWAY_NOT_ENABLED");
+        assertEquals(body.id(), decision.path("awardingBodyId").asText());
+        assertEquals("pathway-defined-by-anyone", decision.path("pathwayId").asText());
+        assertEquals(parts.size(), credentialsIssuedFor(learner), "the parts only");
+        // the stacked credential is not there, and the answer says why
+        body.request().when().get("/api/v1/pathway-completions/{id}/stacked-credential", completionId)
+                .then().statusCode(404).contentType(IssuerApi.PROBLEM_JSON)
+                .body("type", equalTo("https://microcredentials.eu/problems/stacking-refused"))
+                .body("outcome", equalTo("REFUSED"))
+                .body("reasons[0].code", equalTo("PATHWAY_NOT_ENABLED"));
+        // the refusal is an event of the issuer's log, published like every other
+        assertEquals("eu.microcredential.pathway.stacking.refused.v1", pool.preparedQuery(
+                        "SELECT event_type FROM event_store WHERE stream_id = $1").execute(Tuple.of(completionId))
+                .await().atMost(DB_DEADLINE).iterator().next().getString("event_type"));
+        // another awarding body cannot read it
+        registerAwardingBody("PT").request().when().get("/api/v1/pathway-completions/{id}/stacking", completionId)
+                .then().statusCode(403).contentType(IssuerApi.PROBLEM_JSON);
+    }
+
+    @Test
+    void a_completion_whose_target_differs_from_the_pinned_terms_is_refused_naming_each_difference() {
+        String completionId = UUID.randomUUID().toString();
+        PathwayCompleted completed = completion(completionId, true, "REVOKE");
+        PathwayCompleted.StackedCredential pinned = completed.target();
+        PathwayCompleted.StackedCredential inflated = new PathwayCompleted.StackedCredential(pinned.title(),
+                pinned.issuerCountries(), pinned.learningOutcomes(), new CredentialIssued.Workload(new BigDecimal("60"), 1500),
+                new CredentialIssued.Level(8, "THIRD_CYCLE"), pinned.assessment(), pinned.participation(),
+                pinned.qualityAssurance(), pinned.prerequisites(), pinned.supervision(), pinned.stackability(),
+                pinned.furtherInformation());
+
+        publish(new PathwayCompleted(completionId, pathway, 1, body.id(), completed.learner(), true, "REVOKE", inflated,
+                parts, completed.completedAt()), 1);
+        awaitConsumed();
+
+        JsonNode decision = assertRefused(completionId, "TERMS_DIFFER", "TERMS_DIFFER");
+        assertTrue(decision.path("reasons").toString().contains("EQF level 8"), decision.toString());
+    }
+
+    @Test
+    void a_completion_listing_a_credential_of_another_learner_is_refused() {
+        String completionId = UUID.randomUUID().toString();
+        String othersCredential = issueCredential(body, fullCredential(newLearner()));
+        PathwayCompleted completed = completion(completionId, true, "REVOKE");
+
+        publish(new PathwayCompleted(completionId, pathway, 1, body.id(), completed.learner(), true, "REVOKE",
+                completed.target(), List.of(parts.get(0), othersCredential), completed.completedAt()), 1);
+        awaitConsumed();
+
+        JsonNode decision = assertRefused(completionId, "PART_OF_ANOTHER_LEARNER");
+        assertEquals(othersCredential, decision.path("reasons").get(0).path("credentialId").asText());
+    }
+
+    @Test
+    void a_completion_listing_a_revoked_or_an_unknown_credential_is_refused() {
+        String completionId = UUID.randomUUID().toString();
+        IssuerApi.revoke(body.request(), parts.get(1), IssuerApi.because("Awarded in error")).then().statusCode(200);
+        String unknown = UUID.randomUUID().toString();
+        PathwayCompleted completed = completion(completionId, true, "REVOKE");
+
+        publish(new PathwayCompleted(completionId, pathway, 1, body.id(), completed.learner(), true, "REVOKE",
+                completed.target(), List.of(parts.get(0), parts.get(1), unknown), completed.completedAt()), 1);
+        awaitConsumed();
+
+        JsonNode decision = assertRefused(completionId, "PART_NOT_ACTIVE", "PART_UNKNOWN");
+        assertEquals(List.of(parts.get(1), unknown), texts(decision.path("reasons"), "credentialId"));
+    }
+
+    @Test
+    void once_the_awarding_body_disabled_the_pathway_its_completions_are_refused_and_what_was_issued_stays() {
+        String before = UUID.randomUUID().toString();
+        publish(completion(before, true, "REVOKE"), 1);
+        awaitStacked(before, "ACTIVE");
+
+        body.request().when().delete("/api/v1/awarding-bodies/{id}/stacking/{pathway}", body.id(), pathway)
+                .then().statusCode(204);
+        String after = UUID.randomUUID().toString();
+        publish(completion(after, true, "REVOKE"), 1);
+        awaitConsumed();
+
+        assertRefused(after, "PATHWAY_NOT_ENABLED");
+        assertEquals("ACTIVE", stacked(before).path("status"));
+        JsonNode decision = awaitDecided(before);
+        assertEquals("ISSUED", decision.path("outcome").asText());
+        assertEquals(stackedOf(before), decision.path("credentialId").asText());
     }
 
     private static List<String> texts(JsonNode array) {

@@ -19,4 +19,14 @@ public sealed interface AwardingBodyEvent {
     /** A key stopped signing; it stays published. */
     record SigningKeyRetired(AwardingBodyId awardingBodyId, String keyId, Instant retiredAt) implements AwardingBodyEvent {
     }
+
+    /** The awarding body agreed to automatic issuance of the credential stacked on a pathway's completions. */
+    record StackingEnabled(AwardingBodyId awardingBodyId, String pathwayId, StackingTerms terms, String actor,
+                           Instant enabledAt) implements AwardingBodyEvent {
+    }
+
+    /** The awarding body withdrew that agreement. */
+    record StackingDisabled(AwardingBodyId awardingBodyId, String pathwayId, String actor, Instant disabledAt)
+            implements AwardingBodyEvent {
+    }
 }

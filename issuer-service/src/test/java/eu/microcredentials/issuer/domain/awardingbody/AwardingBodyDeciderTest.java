@@ -3,11 +3,13 @@ package eu.microcredentials.issuer.domain.awardingbody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.CountryCode;
 import eu.microcredentials.issuer.domain.DeciderSpecification;
 import eu.microcredentials.issuer.domain.credential.MicroCredential;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +20,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Registering an awarding body and rotating its signing key, one case per (state, command) pair. */
+/**
+ * Registering an awarding body, rotating its signing key and enabling or disabling automatic issuance on a learning
+ * pathway, one case per (state, command) pair.
+ */
 class AwardingBodyDeciderTest {
     private static final Instant REGISTERED_AT = Instant.parse("2026-03-14T09:00:00Z");
     private static final Instant FIRST_ROTATION = REGISTERED_AT.plusSeconds(86_400);
@@ -125,6 +130,92 @@ class AwardingBodyDeciderTest {
                             added(secondKey, FIRST_ROTATION), retired(firstKey, FIRST_ROTATION))
                     .when(new RotateSigningKey(id, publicKey(firstKey.keyId()), NOW))
                     .thenRefused("already published");
+        }
+    }
+
+    @Nested
+    class EnablingAndDisablingStacking {
+        private static final String PATHWAY = "8c7d6e5f-4a3b-4c2d-9e1f-0a1b2c3d4e5f";
+        private final StackingTerms terms = new StackingTerms("Data Science (stacked)", 6, new BigDecimal("6"));
+        private final StackingTerms otherTerms = new StackingTerms("Data Science (stacked)", 6, new BigDecimal("12"));
+        private final String actor = id.toString();
+
+        private final DeciderSpecification<EnableStacking, AwardingBody, AwardingBodyEvent> enabling =
+                new DeciderSpecification<>(AwardingBodyDecider::decide, AwardingBodyDecider::evolve,
+                        AwardingBody.Unregistered::new);
+        private final DeciderSpecification<DisableStacking, AwardingBody, AwardingBodyEvent> disabling =
+                new DeciderSpecification<>(AwardingBodyDecider::decide, AwardingBodyDecider::evolve,
+                        AwardingBody.Unregistered::new);
+
+        private AwardingBodyEvent.StackingEnabled enabled(StackingTerms pinned, Instant at) {
+            return new AwardingBodyEvent.StackingEnabled(id, PATHWAY, pinned, actor, at);
+        }
+
+        @Test
+        void enabling_a_pathway_records_its_terms_and_who_enabled_it() {
+            enabling.given(registered(), added(firstKey, REGISTERED_AT))
+                    .when(new EnableStacking(id, PATHWAY, terms, actor, NOW))
+                    .then(enabled(terms, NOW));
+        }
+
+        @Test
+        void enabling_it_again_with_the_same_terms_records_nothing() {
+            enabling.given(registered(), enabled(terms, FIRST_ROTATION))
+                    .when(new EnableStacking(id, PATHWAY, terms, actor, NOW))
+                    .then();
+        }
+
+        @Test
+        void enabling_it_again_with_other_terms_replaces_them() {
+            AwardingBodyEvent.StackingEnabled repinned = enabled(otherTerms, NOW);
+            enabling.given(registered(), enabled(terms, FIRST_ROTATION))
+                    .when(new EnableStacking(id, PATHWAY, otherTerms, actor, NOW))
+                    .then(repinned);
+
+            AwardingBody.Registered body = (AwardingBody.Registered) enabling.given(registered(),
+                    enabled(terms, FIRST_ROTATION), repinned).state();
+            assertEquals(new StackingAgreement(PATHWAY, otherTerms, actor, NOW), body.stackingOn(PATHWAY).orElseThrow());
+        }
+
+        @Test
+        void disabling_an_enabled_pathway_records_it_and_the_pathway_is_no_longer_enabled() {
+            AwardingBodyEvent.StackingDisabled disabled = new AwardingBodyEvent.StackingDisabled(id, PATHWAY, actor, NOW);
+            disabling.given(registered(), enabled(terms, FIRST_ROTATION))
+                    .when(new DisableStacking(id, PATHWAY, actor, NOW))
+                    .then(disabled);
+
+            AwardingBody.Registered body = (AwardingBody.Registered) disabling.given(registered(),
+                    enabled(terms, FIRST_ROTATION), disabled).state();
+            assertEquals(Optional.empty(), body.stackingOn(PATHWAY));
+        }
+
+        @Test
+        void disabling_a_pathway_that_is_not_enabled_records_nothing() {
+            disabling.given(registered())
+                    .when(new DisableStacking(id, PATHWAY, actor, NOW))
+                    .then();
+        }
+
+        @Test
+        void refuses_both_for_an_unregistered_awarding_body() {
+            enabling.given().when(new EnableStacking(id, PATHWAY, terms, actor, NOW)).thenRefused("not registered");
+            disabling.given().when(new DisableStacking(id, PATHWAY, actor, NOW)).thenRefused("not registered");
+        }
+
+        @Test
+        void a_key_rotation_keeps_the_pathways_enabled() {
+            AwardingBody.Registered body = (AwardingBody.Registered) rotating.given(registered(),
+                    added(firstKey, REGISTERED_AT), enabled(terms, REGISTERED_AT), added(secondKey, NOW),
+                    retired(firstKey, NOW)).state();
+            assertEquals(terms, body.stackingOn(PATHWAY).orElseThrow().terms());
+        }
+
+        @Test
+        void a_pathway_id_or_terms_that_cannot_be_are_refused_by_their_constructors() {
+            assertThrows(IllegalArgumentException.class, () -> new EnableStacking(id, "a/b", terms, actor, NOW));
+            assertThrows(IllegalArgumentException.class, () -> new StackingTerms(" ", 6, BigDecimal.ONE));
+            assertThrows(IllegalArgumentException.class, () -> new StackingTerms("T", 9, BigDecimal.ONE));
+            assertThrows(IllegalArgumentException.class, () -> new StackingTerms("T", 6, BigDecimal.ZERO));
         }
     }
 

@@ -4,6 +4,7 @@ import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.EventType;
 import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.events.data.RecognitionGranted;
+import eu.microcredentials.events.data.RecognitionKept;
 import eu.microcredentials.events.data.RecognitionRejected;
 import eu.microcredentials.events.data.RecognitionRequested;
 import eu.microcredentials.events.data.RecognitionRestored;
@@ -28,6 +29,8 @@ import java.util.List;
 @ApplicationScoped
 public class RecognitionStreams {
     static final String RECOGNITION = "recognition";
+    private static final String GRANTED = "GRANTED";
+    private static final String NEEDS_REVIEW = "NEEDS_REVIEW";
 
     private final EventStore store;
 
@@ -40,8 +43,9 @@ public class RecognitionStreams {
     }
 
     public Uni<Loaded> load(SqlClient client, String recognitionId) {
-        return store.load(client, recognitionId).map(events -> new Loaded(
-                events.stream().map(e -> toDomain(e.decode())).toList(), events.size()));
+        return store.load(client, recognitionId).map(events -> events.isEmpty()
+                || !(events.get(0).decode() instanceof RecognitionRequested) ? new Loaded(List.of(), 0) // no recognition
+                : new Loaded(events.stream().map(e -> toDomain(e.decode())).toList(), events.size()));
     }
 
     /** Appends at the version the decision was taken on; answers the stored events. */
@@ -58,12 +62,12 @@ public class RecognitionStreams {
         }
         if (event instanceof RecognitionEvent.Granted e) {
             return new RecognitionGranted(e.recognitionId(), e.learnerId(), e.policyId(), e.credentialIds(), e.ects(),
-                    e.explanation(), e.decidedBy(), e.at());
+                    e.explanation(), e.decidedBy(), e.at(), e.reviewerOrganisationId());
         }
         if (event instanceof RecognitionEvent.Rejected e) {
             return new RecognitionRejected(e.recognitionId(), e.learnerId(), e.policyId(), e.failedRules().stream()
                     .map(f -> new RecognitionRejected.FailedRule(f.credentialId(), f.rule(), f.detail())).toList(),
-                    e.explanation(), e.decidedBy(), e.at());
+                    e.explanation(), e.decidedBy(), e.at(), e.reviewerOrganisationId());
         }
         if (event instanceof RecognitionEvent.ReviewRequired e) {
             return new RecognitionReviewRequired(e.recognitionId(), e.learnerId(), e.policyId(), e.credentialIds(),
@@ -73,9 +77,14 @@ public class RecognitionStreams {
             return new RecognitionWithdrawn(e.recognitionId(), e.learnerId(), e.cause().credentialId(),
                     e.cause().eventType(), e.reason(), e.at(), e.cause().kind().name(), e.cause().eventId());
         }
+        if (event instanceof RecognitionEvent.Kept e) {
+            return new RecognitionKept(e.recognitionId(), e.learnerId(), e.awaitingReview() ? NEEDS_REVIEW : GRANTED,
+                    e.credentialIds(), e.ects(), e.cause().credentialId(), e.cause().kind().name(), e.cause().eventType(),
+                    e.cause().eventId(), e.explanation(), e.at());
+        }
         RecognitionEvent.Restored e = (RecognitionEvent.Restored) event;
         return new RecognitionRestored(e.recognitionId(), e.learnerId(), e.cause().credentialId(), e.cause().eventType(),
-                e.cause().eventId(), e.ects(), e.reason(), e.at());
+                e.cause().eventId(), e.ects(), e.reason(), e.at(), e.awaitingReview() ? NEEDS_REVIEW : GRANTED);
     }
 
     static RecognitionEvent toDomain(EventData data) {
@@ -85,12 +94,12 @@ public class RecognitionStreams {
         }
         if (data instanceof RecognitionGranted e) {
             return new RecognitionEvent.Granted(e.recognitionId(), e.learnerId(), e.policyId(), e.credentialIds(),
-                    e.ectsRecognised(), e.explanation(), e.decidedBy(), e.decidedAt());
+                    e.ectsRecognised(), e.explanation(), e.decidedBy(), e.reviewerOrganisationId(), e.decidedAt());
         }
         if (data instanceof RecognitionRejected e) {
             return new RecognitionEvent.Rejected(e.recognitionId(), e.learnerId(), e.policyId(), e.failedRules().stream()
                     .map(f -> new FailedRule(f.credentialId(), f.rule(), f.detail() == null ? f.rule() : f.detail()))
-                    .toList(), e.explanation(), e.decidedBy(), e.decidedAt());
+                    .toList(), e.explanation(), e.decidedBy(), e.reviewerOrganisationId(), e.decidedAt());
         }
         if (data instanceof RecognitionReviewRequired e) {
             return new RecognitionEvent.ReviewRequired(e.recognitionId(), e.learnerId(), e.policyId(), e.credentialIds(),
@@ -106,7 +115,13 @@ public class RecognitionStreams {
         if (data instanceof RecognitionRestored e) {
             return new RecognitionEvent.Restored(e.recognitionId(), e.learnerId(), new CredentialChange(
                     e.causeCredentialId(), kindOf(e.causeEventType()), e.causeEventType(), e.causeEventId()),
-                    e.ectsRecognised(), e.reason(), e.restoredAt());
+                    e.ectsRecognised(), e.reason(), NEEDS_REVIEW.equals(e.decision()), e.restoredAt());
+        }
+        if (data instanceof RecognitionKept e) {
+            return new RecognitionEvent.Kept(e.recognitionId(), e.learnerId(), NEEDS_REVIEW.equals(e.decision()),
+                    e.credentialIds(), e.ectsRecognised(), new CredentialChange(e.causeCredentialId(),
+                    e.cause() != null ? CredentialChange.Kind.valueOf(e.cause()) : kindOf(e.causeEventType()),
+                    e.causeEventType(), e.causeEventId()), e.explanation(), e.keptAt());
         }
         throw new IllegalStateException(data.getClass().getSimpleName() + " is not a recognition event");
     }

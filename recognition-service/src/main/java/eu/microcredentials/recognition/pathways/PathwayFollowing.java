@@ -2,6 +2,7 @@ package eu.microcredentials.recognition.pathways;
 
 import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.recognition.domain.HeldCredential;
+import eu.microcredentials.recognition.domain.pathway.Completion;
 import eu.microcredentials.recognition.domain.pathway.CompletionDecider;
 import eu.microcredentials.recognition.domain.pathway.CompletionEvent;
 import eu.microcredentials.recognition.domain.pathway.PathwayProgress;
@@ -10,6 +11,7 @@ import eu.microcredentials.recognition.domain.recognition.CredentialChange;
 import eu.microcredentials.recognition.infrastructure.CompletionStore;
 import eu.microcredentials.recognition.infrastructure.HeldCredentialReadModel;
 import eu.microcredentials.recognition.infrastructure.PathwayStore;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,10 +27,17 @@ import java.util.Map;
  * Recomputes the pathway progress of the learners whose credentials just changed, and records what it leads to: a
  * completion (exactly once: its id is deterministic and it starts a new stream), its withdrawal, its restoration.
  * Called by the credential-following reaction, in the transaction that applied the change, at most once per event.
+ *
+ * <p>A pathway defined after learners already meet it looks back: its definition is recorded in the transaction that
+ * completes it for every learner who meets it then. Defining takes the pathways lock exclusively, following a change
+ * takes it shared, so each sees what the other committed: a credential held while a pathway is being defined is
+ * counted by one of them, and (the completion id being deterministic) completed once.
  */
 @ApplicationScoped
 public class PathwayFollowing {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The advisory lock between defining a pathway (exclusive) and following credential changes (shared). */
+    private static final long PATHWAYS_LOCK = 0x6d63_7061_7468L; // "mcpath"
 
     private final PathwayStore pathways;
     private final CompletionStore completions;
@@ -40,10 +49,45 @@ public class PathwayFollowing {
         this.held = held;
     }
 
+    /** Records the pathway and completes it for every learner who already meets it, at the time of the definition. */
+    public Uni<Void> define(SqlConnection tx, PathwayStore.Defined defined) {
+        return tx.query("SELECT pg_advisory_xact_lock(" + PATHWAYS_LOCK + ")").execute()
+                .flatMap(locked -> pathways.define(tx, defined))
+                .flatMap(recorded -> tx.preparedQuery("""
+                                SELECT DISTINCT learner_id FROM held_credential WHERE status = 'ACTIVE'
+                                AND (cardinality($1::text[]) = 0 OR awarding_body_id = ANY($1)) ORDER BY learner_id""")
+                        .execute(Tuple.of(defined.pathway().requirements().allowedAwardingBodyIds().stream().sorted()
+                                .toArray(String[]::new))))
+                .flatMap(rows -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (Row row : rows) {
+                        String learnerId = row.getString("learner_id");
+                        all = all.flatMap(done -> lookBack(tx, defined, learnerId));
+                    }
+                    return all;
+                });
+    }
+
+    private Uni<Void> lookBack(SqlConnection tx, PathwayStore.Defined defined, String learnerId) {
+        Instant at = defined.pathway().definedAt();
+        return held.ofLearner(tx, learnerId).flatMap(credentials -> held.candidates(tx, credentials, at))
+                .flatMap(candidates -> {
+                    PathwayProgress progress = PathwayProgress.of(defined.pathway(), candidates, at);
+                    List<CompletionEvent> events = CompletionDecider.decide(defined.pathway(), learnerId, progress,
+                            List.of(), new Completion.None(), at);
+                    if (events.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return identityOf(tx, learnerId).flatMap(learner -> completions.record(tx, defined, learner,
+                            new CompletionStore.Latest(new Completion.None(), 0), events.get(0)));
+                });
+    }
+
     public void follow(SqlConnection tx, List<CredentialChange> changes, Instant at) {
         if (changes.isEmpty()) {
             return;
         }
+        tx.query("SELECT pg_advisory_xact_lock_shared(" + PATHWAYS_LOCK + ")").execute().await().atMost(TIMEOUT);
         List<PathwayStore.Defined> defined = pathways.all(tx).await().atMost(TIMEOUT);
         if (defined.isEmpty()) {
             return;
@@ -84,13 +128,19 @@ public class PathwayFollowing {
 
     /** The learner as their latest credential names them. */
     private static CredentialIssued.Learner identity(SqlConnection tx, String learnerId) {
-        for (Row row : tx.preparedQuery("""
+        return identityOf(tx, learnerId).await().atMost(TIMEOUT);
+    }
+
+    private static Uni<CredentialIssued.Learner> identityOf(SqlConnection tx, String learnerId) {
+        return tx.preparedQuery("""
                         SELECT learner_given_name, learner_family_name FROM held_credential WHERE learner_id = $1
                         ORDER BY issued_at DESC, id LIMIT 1""")
-                .execute(Tuple.of(learnerId)).await().atMost(TIMEOUT)) {
-            return new CredentialIssued.Learner(learnerId, row.getString("learner_given_name"),
-                    row.getString("learner_family_name"), null);
-        }
-        return new CredentialIssued.Learner(learnerId, null, null, null);
+                .execute(Tuple.of(learnerId)).map(rows -> {
+                    for (Row row : rows) {
+                        return new CredentialIssued.Learner(learnerId, row.getString("learner_given_name"),
+                                row.getString("learner_family_name"), null);
+                    }
+                    return new CredentialIssued.Learner(learnerId, null, null, null);
+                });
     }
 }

@@ -6,6 +6,7 @@ import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.data.PathwayCompleted;
 import eu.microcredentials.eventsourcing.web.Problem;
 import eu.microcredentials.eventsourcing.web.RequestFields;
+import eu.microcredentials.recognition.access.Access;
 import eu.microcredentials.recognition.domain.pathway.Completion;
 import eu.microcredentials.recognition.domain.pathway.Pathway;
 import eu.microcredentials.recognition.domain.pathway.PathwayProgress;
@@ -18,10 +19,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -50,25 +53,29 @@ public class PathwayResource {
     private final PathwayStore pathways;
     private final CompletionStore completions;
     private final HeldCredentialReadModel held;
+    private final PathwayFollowing following;
+    private final Access access;
     private final Clock clock;
 
     public PathwayResource(Pool pool, PathwayStore pathways, CompletionStore completions, HeldCredentialReadModel held,
-                           Clock clock) {
+                           PathwayFollowing following, Access access, Clock clock) {
         this.pool = pool;
         this.pathways = pathways;
         this.completions = completions;
         this.held = held;
+        this.following = following;
+        this.access = access;
         this.clock = clock;
     }
 
     /** A pathway as defined, with the content of the stacked credential it awards. */
     public record PathwayView(String id, String awardingBodyId, PathwayCompleted.StackedCredential target,
                               Pathway.Requirements requirements, boolean autoIssue, Pathway.OnPartRevoked onPartRevoked,
-                              Instant definedAt) {
+                              Instant definedAt, String organisationId) {
         static PathwayView of(PathwayStore.Defined defined) {
             Pathway p = defined.pathway();
             return new PathwayView(p.id(), p.awardingBodyId(), defined.target(), p.requirements(), p.autoIssue(),
-                    p.onPartRevoked(), p.definedAt());
+                    p.onPartRevoked(), p.definedAt(), defined.organisationId());
         }
     }
 
@@ -95,17 +102,27 @@ public class PathwayResource {
     @POST
     @Path("/pathways")
     @Operation(summary = "Define a learning pathway: the stacked credential it awards and what held credentials must add up to",
-            description = "Answers 201 with the pathway; 400 problem+json naming every bad field.")
-    public Uni<Response> define(JsonNode body) {
-        PathwayStore.Defined defined = parse(body, UUID.randomUUID().toString(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
-        return pathways.add(pool, defined).map(done -> Response
-                .created(URI.create("/api/v1/pathways/" + defined.pathway().id())).entity(PathwayView.of(defined)).build());
+            description = "With the API key of the organisation registered for the pathway's awarding body. Recorded as "
+                    + "pathway.defined.v1; learners who already meet it complete it in the same transaction. Answers "
+                    + "201 with the pathway; 400 problem+json naming every bad field; 401 without a known key; 403 when "
+                    + "the key is not the awarding body's.")
+    public Uni<Response> define(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode body) {
+        return access.organisation(authorization).flatMap(organisation -> {
+            PathwayStore.Defined defined = parse(body, UUID.randomUUID().toString(),
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS), organisation.id());
+            String refusal = organisation.refusalToDefinePathwayOf(defined.pathway().awardingBodyId());
+            if (refusal != null) {
+                throw Access.forbidden(refusal);
+            }
+            return pool.withTransaction(tx -> following.define(tx, defined)).map(done -> Response
+                    .created(URI.create("/api/v1/pathways/" + defined.pathway().id()))
+                    .entity(PathwayView.of(defined)).build());
+        });
     }
 
     @GET
     @Path("/pathways/{id}")
-    @Operation(summary = "A learning pathway")
+    @Operation(summary = "A learning pathway, from the definitions read model")
     public Uni<PathwayView> get(@PathParam("id") String id) {
         return pathways.find(pool, id).map(found -> PathwayView.of(found
                 .orElseThrow(() -> Problem.notFound("pathway", id).exception())));
@@ -117,7 +134,7 @@ public class PathwayResource {
     public Uni<List<LearnerPathway>> progress(@PathParam("learnerId") String learnerId) {
         Instant now = clock.instant();
         return held.ofLearner(pool, learnerId).flatMap(credentials -> held.candidates(pool, credentials, now))
-                .flatMap(candidates -> pathways.all(pool).flatMap(all -> Multi.createFrom().iterable(all)
+                .flatMap(candidates -> pathways.listed(pool).flatMap(all -> Multi.createFrom().iterable(all)
                         .onItem().transformToUniAndConcatenate(defined -> completions
                                 .latest(pool, defined.pathway().id(), learnerId, false).map(latest -> {
                                     PathwayProgress progress = PathwayProgress.of(defined.pathway(), candidates, now);
@@ -129,7 +146,7 @@ public class PathwayResource {
                         .collect().asList()));
     }
 
-    static PathwayStore.Defined parse(JsonNode json, String id, Instant now) {
+    static PathwayStore.Defined parse(JsonNode json, String id, Instant now, String organisationId) {
         RequestFields fields = new RequestFields();
         JsonBody body = JsonBody.of(json, fields);
         String awardingBodyId = body.text("awardingBodyId", true, 200);
@@ -157,7 +174,7 @@ public class PathwayResource {
         }
         fields.throwIfInvalid();
         return new PathwayStore.Defined(new Pathway(id, awardingBodyId, target.title(), requirements, autoIssue,
-                onPartRevoked, now), target);
+                onPartRevoked, now), target, organisationId);
     }
 
     /** The stacked credential's EU standard elements: the mandatory ones required, each checked. */

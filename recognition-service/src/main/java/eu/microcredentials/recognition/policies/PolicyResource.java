@@ -1,8 +1,10 @@
 package eu.microcredentials.recognition.policies;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.microcredentials.eventsourcing.web.Problem;
 import eu.microcredentials.eventsourcing.web.RequestFields;
+import eu.microcredentials.recognition.access.Access;
 import eu.microcredentials.recognition.domain.policy.Purpose;
 import eu.microcredentials.recognition.domain.policy.RecognitionPolicy;
 import eu.microcredentials.recognition.infrastructure.JsonBody;
@@ -11,10 +13,12 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -38,35 +42,47 @@ public class PolicyResource {
 
     private final Pool pool;
     private final PolicyStore policies;
+    private final Access access;
     private final Clock clock;
 
-    public PolicyResource(Pool pool, PolicyStore policies, Clock clock) {
+    public PolicyResource(Pool pool, PolicyStore policies, Access access, Clock clock) {
         this.pool = pool;
         this.policies = policies;
+        this.access = access;
         this.clock = clock;
     }
 
     @POST
     @Operation(summary = "Define a recognition policy: its purpose and its rules over credential content and trust",
-            description = "Answers 201 with the policy; 400 problem+json naming every bad field.")
-    public Uni<Response> define(JsonNode body) {
-        RecognitionPolicy policy = parse(body, UUID.randomUUID().toString(), clock);
-        return policies.add(pool, policy).map(done -> Response
-                .created(URI.create("/api/v1/recognition-policies/" + policy.id())).entity(policy).build());
+            description = "With the API key of a recognising organisation (university, employer, professional body), "
+                    + "which owns the policy and alone decides the requests it refers to a reviewer. Recorded as "
+                    + "recognition.policy.defined.v1. Answers 201 with the policy; 400 problem+json naming every bad "
+                    + "field; 401 without a known key; 403 for an organisation that does not recognise credentials.")
+    public Uni<Response> define(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, JsonNode body) {
+        return access.organisation(authorization).flatMap(organisation -> {
+            String refusal = organisation.refusalToDefinePolicies();
+            if (refusal != null) {
+                throw Access.forbidden(refusal);
+            }
+            RecognitionPolicy policy = parse(body, UUID.randomUUID().toString(), organisation.name(), clock);
+            return pool.withTransaction(tx -> policies.define(tx, policy, organisation.id()))
+                    .map(done -> Response.created(URI.create("/api/v1/recognition-policies/" + policy.id()))
+                            .entity(PolicyStore.view(policy, organisation.id())).build());
+        });
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A recognition policy")
-    public Uni<RecognitionPolicy> get(@PathParam("id") String id) {
-        return policies.find(pool, id).map(found -> found
+    @Operation(summary = "A recognition policy and the organisation owning it, from the definitions read model")
+    public Uni<ObjectNode> get(@PathParam("id") String id) {
+        return policies.view(pool, id).map(found -> found
                 .orElseThrow(() -> Problem.notFound("recognition policy", id).exception()));
     }
 
-    static RecognitionPolicy parse(JsonNode json, String id, Clock clock) {
+    /** The organisation is the one whose key defines the policy; an {@code organisation} in the body is not read. */
+    static RecognitionPolicy parse(JsonNode json, String id, String organisation, Clock clock) {
         RequestFields fields = new RequestFields();
         JsonBody body = JsonBody.of(json, fields);
-        String organisation = body.text("organisation", true, 300);
         String title = body.text("title", false, 300);
         Purpose purpose = body.oneOf("purpose", Purpose.class, true);
         boolean review = body.flag("needsHumanReview");

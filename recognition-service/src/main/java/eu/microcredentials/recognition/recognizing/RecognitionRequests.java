@@ -1,6 +1,8 @@
 package eu.microcredentials.recognition.recognizing;
 
 import eu.microcredentials.eventsourcing.web.Problem;
+import eu.microcredentials.recognition.access.Access;
+import eu.microcredentials.recognition.access.Caller;
 import eu.microcredentials.recognition.domain.HeldCredential;
 import eu.microcredentials.recognition.domain.policy.Candidate;
 import eu.microcredentials.recognition.domain.policy.RecognitionPolicy;
@@ -69,23 +71,49 @@ public class RecognitionRequests {
         }));
     }
 
-    /** A reviewer's decision on a request awaiting review: 404 for an unknown one, 409 when it awaits none. */
-    public Uni<RecognitionView> review(String recognitionId, String reviewer, boolean grant, String reason) {
+    /**
+     * A reviewer's decision on a request awaiting review, recorded with the caller's key: only the organisation owning
+     * the policy (an operator for a policy defined before organisations were registered) may record it. 404 for an
+     * unknown request, 403 for another caller, 409 when it awaits no review.
+     */
+    public Uni<RecognitionView> review(String recognitionId, Caller caller, String reviewer, boolean grant,
+                                       String reason) {
         return pool.withTransaction(tx -> streams.load(tx, recognitionId).flatMap(loaded -> {
             if (loaded.version() == 0) {
                 throw Problem.notFound("recognition request", recognitionId).exception();
             }
             RecognitionEvent.Requested request = (RecognitionEvent.Requested) loaded.events().get(0);
-            return policies.find(tx, request.policyId()).flatMap(policy -> held.withIdsLocked(tx, request.credentialIds())
-                    .flatMap(credentials -> held.candidates(tx, credentials, now()))
-                    .flatMap(candidates -> {
-                        List<RecognitionEvent> decided = RecognitionDecider.decide(new RecognitionCommand.Review(
-                                reviewer, grant, reason, policy.orElseThrow(), candidates, now()),
-                                RecognitionDecider.replay(loaded.events()));
-                        return streams.append(tx, recognitionId, loaded.version(), decided)
-                                .map(stored -> view(RecognitionDecider.then(loaded.events(), decided)));
-                    }));
+            return policies.owned(tx, request.policyId()).flatMap(found -> {
+                PolicyStore.Owned owned = found.orElseThrow(() -> new IllegalStateException(
+                        "recognition " + recognitionId + " names an unknown policy"));
+                String reviewerOrganisationId = reviewingOrganisation(caller, owned.organisationId());
+                return held.withIdsLocked(tx, request.credentialIds())
+                        .flatMap(credentials -> held.candidates(tx, credentials, now()))
+                        .flatMap(candidates -> {
+                            List<RecognitionEvent> decided = RecognitionDecider.decide(new RecognitionCommand.Review(
+                                            reviewer, reviewerOrganisationId, grant, reason, owned.policy(), candidates,
+                                            now()),
+                                    RecognitionDecider.replay(loaded.events()));
+                            return streams.append(tx, recognitionId, loaded.version(), decided)
+                                    .map(stored -> view(RecognitionDecider.then(loaded.events(), decided)));
+                        });
+            });
         }));
+    }
+
+    /** The organisation on whose behalf the caller reviews under a policy with this owner; 403 when it may not. */
+    private static String reviewingOrganisation(Caller caller, String ownerId) {
+        if (caller instanceof Caller.OfOrganisation of) {
+            String refusal = of.organisation().refusalToReviewUnder(ownerId);
+            if (refusal != null) {
+                throw Access.forbidden(refusal);
+            }
+            return of.organisation().id();
+        }
+        if (ownerId != null) {
+            throw Access.forbidden("only the organisation that owns the policy (" + ownerId + ") decides its reviews");
+        }
+        return null;
     }
 
     private Instant now() {

@@ -3,15 +3,18 @@ package eu.microcredentials.recognition.recognizing;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.microcredentials.eventsourcing.web.Problem;
 import eu.microcredentials.eventsourcing.web.RequestFields;
+import eu.microcredentials.recognition.access.Access;
 import eu.microcredentials.recognition.infrastructure.JsonBody;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -26,10 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Recognition")
 public class RecognitionResource {
     private final RecognitionRequests requests;
+    private final Access access;
     private final Pool pool;
 
-    public RecognitionResource(RecognitionRequests requests, Pool pool) {
+    public RecognitionResource(RecognitionRequests requests, Access access, Pool pool) {
         this.requests = requests;
+        this.access = access;
         this.pool = pool;
     }
 
@@ -64,15 +69,20 @@ public class RecognitionResource {
     @POST
     @Path("/{id}/decision")
     @Operation(summary = "A reviewer decides a request that awaits review",
-            description = "Body {decision: GRANTED|REJECTED, reviewer, reason}. 409 problem+json with currentDecision "
-                    + "when the request awaits no review.")
-    public Uni<RecognitionView> decide(@PathParam("id") String id, JsonNode json) {
-        RequestFields fields = new RequestFields();
-        JsonBody body = JsonBody.of(json, fields);
-        ReviewDecision decision = body.oneOf("decision", ReviewDecision.class, true);
-        String reviewer = body.text("reviewer", true, 300);
-        String reason = body.text("reason", true, 2000);
-        fields.throwIfInvalid();
-        return requests.review(id, reviewer, decision == ReviewDecision.GRANTED, reason);
+            description = "With the API key of the recognising organisation that owns the policy; body {decision: "
+                    + "GRANTED|REJECTED, reviewer (the named person deciding), reason}. The decision records the "
+                    + "reviewer, the organisation (reviewerOrganisationId) and why. 401 without a known key, 403 for "
+                    + "any other organisation, 409 problem+json with currentDecision when the request awaits no review.")
+    public Uni<RecognitionView> decide(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                       @PathParam("id") String id, JsonNode json) {
+        return access.caller(authorization).flatMap(caller -> {
+            RequestFields fields = new RequestFields();
+            JsonBody body = JsonBody.of(json, fields);
+            ReviewDecision decision = body.oneOf("decision", ReviewDecision.class, true);
+            String reviewer = body.text("reviewer", true, 300);
+            String reason = body.text("reason", true, 2000);
+            fields.throwIfInvalid();
+            return requests.review(id, caller, reviewer, decision == ReviewDecision.GRANTED, reason);
+        });
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import eu.microcredentials.events.EventEnvelope;
 import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.Topic;
+import eu.microcredentials.events.data.EventData;
+import eu.microcredentials.events.data.RecognisingOrganisationRegistered;
+import eu.microcredentials.events.data.RecognitionPolicyDefined;
 import eu.microcredentials.eventsourcing.Projection;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -38,6 +41,9 @@ public class RecognitionsProjection implements Projection {
 
     @Override
     public void apply(SqlConnection tx, EventEnvelope event) {
+        if (!isRecognitionEvent(event.decode())) {
+            return; // the organisations and policies defined share the topic; the definitions read model takes them
+        }
         RecognitionView current = null;
         for (Row row : tx.preparedQuery("SELECT view::text AS view FROM recognition_view WHERE id = $1")
                 .execute(Tuple.of(event.subject())).await().atMost(TIMEOUT)) {
@@ -48,6 +54,10 @@ public class RecognitionsProjection implements Projection {
                         INSERT INTO recognition_view (id, learner_id, view, version) VALUES ($1, $2, $3::text::jsonb, $4)
                         ON CONFLICT (id) DO UPDATE SET view = EXCLUDED.view, version = EXCLUDED.version""")
                 .execute(Tuple.of(next.id(), next.learnerId(), write(next), event.sequence())).await().atMost(TIMEOUT);
+    }
+
+    private static boolean isRecognitionEvent(EventData data) {
+        return !(data instanceof RecognisingOrganisationRegistered || data instanceof RecognitionPolicyDefined);
     }
 
     @Override

@@ -6,6 +6,7 @@ import static eu.microcredentials.recognition.support.RecognitionApi.awaitStatus
 import static eu.microcredentials.recognition.support.RecognitionApi.issue;
 import static eu.microcredentials.recognition.support.RecognitionApi.policy;
 import static eu.microcredentials.recognition.support.RecognitionApi.request;
+import static eu.microcredentials.recognition.support.RecognitionApi.university;
 import static eu.microcredentials.testsupport.ContractEvents.envelope;
 import static eu.microcredentials.testsupport.ContractEvents.newId;
 import static io.restassured.RestAssured.given;
@@ -25,6 +26,7 @@ import eu.microcredentials.recognition.recognizing.RecognitionsProjection;
 import eu.microcredentials.testsupport.Eventually;
 import eu.microcredentials.recognition.support.ContractKafkaTest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -63,7 +65,7 @@ class FollowingRevocationsTest extends ContractKafkaTest {
     }
 
     private static String policyOfTotalEcts(int minTotal, boolean accredited) {
-        return policy(Map.of("organisation", "Universidade de Lisboa", "purpose", "ACADEMIC", "rules",
+        return policy(Map.of("purpose", "ACADEMIC", "rules",
                 Map.of("minTotalEcts", minTotal, "accreditedAwardingBodyRequired", accredited)));
     }
 
@@ -76,9 +78,68 @@ class FollowingRevocationsTest extends ContractKafkaTest {
 
         revoke(first, body, 2);
         awaitStatus(first, "REVOKED");
-        // the reaction runs in the transaction that applied the revocation: nothing was added to the stream
-        assertEquals(2, eventsOf(id));
-        assertEquals("GRANTED", given().when().get("/api/v1/recognition-requests/{id}", id).then().extract().path("decision"));
+        // the reaction runs in the transaction that applied the revocation: the re-evaluated ECTS are recorded with it
+        assertEquals(3, eventsOf(id));
+        Eventually.await(DEADLINE, () -> given().when().get("/api/v1/recognition-requests/{id}", id).then()
+                .body("history.decision", equalTo(List.of("REQUESTED", "GRANTED", "GRANTED"))));
+        JsonPath kept = awaitDecision(id, "GRANTED");
+        assertEquals(3, kept.getInt("ectsRecognised"));
+        assertEquals(List.of(granted.second()), kept.getList("countingCredentialIds"));
+        assertEquals(List.of(first, granted.second()), kept.getList("credentialIds"));
+        assertTrue(kept.getString("explanation").contains("3 ECTS recognised (before: 6)"), kept.getString("explanation"));
+        assertTrue(kept.getString("explanation").contains(first + " was revoked"), kept.getString("explanation"));
+    }
+
+    @Test
+    void a_kept_recognition_is_worth_its_credential_again_when_the_suspension_is_lifted() {
+        Granted granted = grantedOnTwoCredentials(3);
+        String id = granted.id();
+        kafka.publish(envelope(new CredentialSuspended(granted.first(), granted.body(), "check", "operator",
+                Instant.now()), 2, granted.body(), "PT"));
+        Eventually.await(DEADLINE, () -> given().when().get("/api/v1/recognition-requests/{id}", id).then()
+                .body("ectsRecognised", equalTo(3)).body("decision", equalTo("GRANTED")));
+        kafka.publish(envelope(new CredentialReinstated(granted.first(), granted.body(), "cleared", "operator",
+                Instant.now()), 3, granted.body(), "PT"));
+        Eventually.await(DEADLINE, () -> given().when().get("/api/v1/recognition-requests/{id}", id).then()
+                .body("ectsRecognised", equalTo(6))
+                .body("countingCredentialIds", equalTo(List.of(granted.first(), granted.second())))
+                .body("history.decision", equalTo(List.of("REQUESTED", "GRANTED", "GRANTED", "GRANTED"))));
+        assertEquals(4, eventsOf(id));
+    }
+
+    @Test
+    void a_pending_review_is_withdrawn_with_its_cause_and_awaits_its_reviewer_again_when_the_suspension_is_lifted() {
+        String learner = "did:example:" + newId();
+        String body = newId();
+        String credential = newId();
+        issue(kafka, credential, body, learner, "NL", "6");
+        String reviewed = policy(Map.of("purpose", "ACADEMIC", "needsHumanReview", true, "rules", Map.of("minTotalEcts", 5)));
+        String id = request(learner, List.of(credential), reviewed).getString("id");
+        awaitDecision(id, "NEEDS_REVIEW");
+
+        kafka.publish(envelope(new CredentialSuspended(credential, body, "investigation", "operator", Instant.now()), 2,
+                body, "NL"));
+        JsonPath withdrawn = awaitDecision(id, "WITHDRAWN");
+        assertEquals("SUSPENDED", withdrawn.getString("withdrawal.cause"));
+        assertEquals(credential, withdrawn.getString("withdrawal.causeCredentialId"));
+        given().header("Authorization", university().bearer()).contentType(ContentType.JSON)
+                .body(Map.of("decision", "GRANTED", "reviewer", "prof. M. de Vries", "reason", "fits"))
+                .when().post("/api/v1/recognition-requests/{id}/decision", id)
+                .then().statusCode(409).body("currentDecision", equalTo("WITHDRAWN"));
+
+        kafka.publish(envelope(new CredentialReinstated(credential, body, "cleared", "operator", Instant.now()), 3,
+                body, "NL"));
+        JsonPath again = awaitDecision(id, "NEEDS_REVIEW");
+        assertEquals(List.of("REQUESTED", "NEEDS_REVIEW", "WITHDRAWN", "NEEDS_REVIEW"), again.getList("history.decision"));
+        given().header("Authorization", university().bearer()).contentType(ContentType.JSON)
+                .body(Map.of("decision", "GRANTED", "reviewer", "prof. M. de Vries", "reason", "fits"))
+                .when().post("/api/v1/recognition-requests/{id}/decision", id)
+                .then().statusCode(200).body("decision", equalTo("GRANTED")).body("ectsRecognised", equalTo(6));
+
+        String revokedReview = request(learner, List.of(credential), reviewed).getString("id");
+        awaitDecision(revokedReview, "NEEDS_REVIEW");
+        revoke(credential, body, 4);
+        assertEquals("REVOKED", awaitDecision(revokedReview, "WITHDRAWN").getString("withdrawal.cause"));
     }
 
     @Test

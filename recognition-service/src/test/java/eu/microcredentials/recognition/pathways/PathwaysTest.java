@@ -1,6 +1,10 @@
 package eu.microcredentials.recognition.pathways;
 
 import static eu.microcredentials.recognition.support.RecognitionApi.DEADLINE;
+import static eu.microcredentials.recognition.support.RecognitionApi.OPERATOR_KEY;
+import static eu.microcredentials.recognition.support.RecognitionApi.awaitDefinition;
+import static eu.microcredentials.recognition.support.RecognitionApi.awardingBody;
+import static eu.microcredentials.recognition.support.RecognitionApi.university;
 import static eu.microcredentials.recognition.support.RecognitionApi.awaitStatus;
 import static eu.microcredentials.recognition.support.RecognitionApi.issue;
 import static eu.microcredentials.testsupport.ContractEvents.credential;
@@ -25,7 +29,9 @@ import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.events.data.CredentialSuspended;
 import eu.microcredentials.events.data.PathwayCompleted;
 import eu.microcredentials.events.data.PathwayCompletionWithdrawn;
+import eu.microcredentials.events.data.PathwayDefined;
 import eu.microcredentials.recognition.support.ContractKafkaTest;
+import eu.microcredentials.recognition.support.RecognitionApi.Organisation;
 import eu.microcredentials.testsupport.ContractEvents;
 import eu.microcredentials.testsupport.Eventually;
 import eu.microcredentials.testsupport.TopicReader;
@@ -66,17 +72,89 @@ class PathwaysTest extends ContractKafkaTest {
                 "qualityAssurance", Map.of("type", "EXTERNAL", "description", "NVAO"));
     }
 
+    static Map<String, Object> pathway(String awardingBody) {
+        return Map.of("awardingBodyId", awardingBody, "autoIssue", true,
+                "onPartRevoked", "REVOKE", "target", target(), "requirements", Map.of("minTotalEcts", 5,
+                        "minCount", 2, "minEqfLevel", 6, "requiredEscoSkills", List.of(SKILL),
+                        "allowedAwardingBodyIds", List.of(awardingBody)));
+    }
+
+    /** Defines the pathway with the key of the awarding body's organisation, and waits until the read model shows it. */
     static String define(String awardingBody) {
-        return given().contentType(ContentType.JSON).body(Map.of("awardingBodyId", awardingBody, "autoIssue", true,
-                        "onPartRevoked", "REVOKE", "target", target(), "requirements", Map.of("minTotalEcts", 5,
-                                "minCount", 2, "minEqfLevel", 6, "requiredEscoSkills", List.of(SKILL),
-                                "allowedAwardingBodyIds", List.of(awardingBody))))
-                .when().post("/api/v1/pathways").then().statusCode(201).extract().path("id");
+        String id = given().header("Authorization", awardingBody(awardingBody).bearer()).contentType(ContentType.JSON)
+                .body(pathway(awardingBody)).when().post("/api/v1/pathways").then().statusCode(201).extract().path("id");
+        awaitDefinition("/api/v1/pathways/{id}", id);
+        return id;
+    }
+
+    @Test
+    void only_the_awarding_body_defines_its_pathways() {
+        String body = newId();
+        Organisation own = awardingBody(body);
+        given().contentType(ContentType.JSON).body(pathway(body)).when().post("/api/v1/pathways")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", awardingBody(newId()).bearer()).contentType(ContentType.JSON).body(pathway(body))
+                .when().post("/api/v1/pathways").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", university().bearer()).contentType(ContentType.JSON).body(pathway(body))
+                .when().post("/api/v1/pathways").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + OPERATOR_KEY).contentType(ContentType.JSON).body(pathway(body))
+                .when().post("/api/v1/pathways").then().statusCode(403);
+        assertEquals(0, pool.preparedQuery("SELECT count(*) AS n FROM event_store WHERE awarding_body_id = $1 "
+                + "AND stream_type = 'pathway'")
+                .execute(Tuple.of(body)).await().atMost(DEADLINE).iterator().next().getLong("n"));
+        String id = given().header("Authorization", own.bearer()).contentType(ContentType.JSON).body(pathway(body))
+                .when().post("/api/v1/pathways").then().statusCode(201).body("organisationId", equalTo(own.id()))
+                .extract().path("id");
+        try (TopicReader reader = new TopicReader(bootstrapServers(), Topic.PATHWAYS.topicName())) {
+            EventEnvelope defined = KafkaCloudEvents.fromRecord(reader.await(r -> id.equals(r.key()), DEADLINE));
+            assertEquals(EventType.PATHWAY_DEFINED, defined.type());
+            assertEquals(body, ((PathwayDefined) defined.decode()).awardingBodyId());
+        }
+    }
+
+    @Test
+    void a_pathway_defined_after_learners_meet_it_completes_for_them_at_once_and_only_once() {
+        String body = newId();
+        String learner = "did:example:" + newId();
+        String notYet = "did:example:" + newId();
+        String first = newId();
+        String second = newId();
+        issue(kafka, first, body, learner, "NL", "3");
+        EventEnvelope secondIssued = envelope(credential(second, body, learner, "NL", new BigDecimal("3")), 1, body, "NL");
+        kafka.publish(secondIssued);
+        awaitStatus(second, "ACTIVE");
+        issue(kafka, newId(), body, notYet, "NL", "3");
+
+        String pathway = define(body);
+        // completed in the transaction that defined the pathway: no credential event came after it
+        JsonPath progress = progressOn(learner, pathway);
+        assertEquals("HOLDING", progress.getString("completion.status"));
+        assertEquals(List.of(first, second), progress.getList("completion.partCredentialIds"));
+        assertNull(progressOn(notYet, pathway).get("completion"));
+        String completionId = progress.getString("completion.completionId");
+        try (TopicReader reader = new TopicReader(bootstrapServers(), Topic.PATHWAYS.topicName())) {
+            PathwayCompleted completed = (PathwayCompleted) KafkaCloudEvents.fromRecord(
+                    reader.await(r -> completionId.equals(r.key()), DEADLINE)).decode();
+            assertEquals(List.of(first, second), completed.partCredentialIds());
+            assertEquals("Ada", completed.learner().givenName());
+        }
+
+        // a credential event of the learner afterwards (a redelivery, a further credential) completes nothing again
+        kafka.publish(secondIssued);
+        issue(kafka, newId(), body, learner, "NL", "3");
+        // a later event of the redelivered credential's stream as a sync point (the rest still meets the pathway)
+        kafka.publish(envelope(new CredentialSuspended(second, body, "check", "operator", Instant.now()), 2, body, "NL"));
+        awaitStatus(second, "SUSPENDED");
+        assertEquals("HOLDING", progressOn(learner, pathway).getString("completion.status"));
+        assertEquals(1, eventsOf(completionId, EventType.PATHWAY_COMPLETED));
+        assertEquals(1, pool.preparedQuery("SELECT count(*) AS n FROM pathway_completion WHERE pathway_id = $1 "
+                        + "AND learner_id = $2").execute(Tuple.of(pathway, learner)).await().atMost(DEADLINE)
+                .iterator().next().getLong("n"));
     }
 
     @Test
     void a_bad_pathway_is_refused_naming_every_bad_field() {
-        given().contentType(ContentType.JSON).body(Map.of("onPartRevoked", "IGNORE", "autoIssue", "yes",
+        given().header("Authorization", awardingBody(newId()).bearer()).contentType(ContentType.JSON).body(Map.of("onPartRevoked", "IGNORE", "autoIssue", "yes",
                         "target", Map.of("learningOutcomes", List.of(Map.of("escoSkill", "https://example.org/x")),
                                 "workload", Map.of("ects", 0), "level", Map.of("eqf", 9),
                                 "assessment", Map.of(), "participation", Map.of("form", "ONLINE")),

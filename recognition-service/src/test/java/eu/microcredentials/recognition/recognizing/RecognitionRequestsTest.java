@@ -1,6 +1,11 @@
 package eu.microcredentials.recognition.recognizing;
 
 import static eu.microcredentials.recognition.support.RecognitionApi.DEADLINE;
+import static eu.microcredentials.recognition.support.RecognitionApi.OPERATOR_KEY;
+import static eu.microcredentials.recognition.support.RecognitionApi.awaitDefinition;
+import static eu.microcredentials.recognition.support.RecognitionApi.awardingBody;
+import static eu.microcredentials.recognition.support.RecognitionApi.register;
+import static eu.microcredentials.recognition.support.RecognitionApi.university;
 import static eu.microcredentials.recognition.support.RecognitionApi.awaitDecision;
 import static eu.microcredentials.recognition.support.RecognitionApi.awaitStatus;
 import static eu.microcredentials.recognition.support.RecognitionApi.issue;
@@ -23,6 +28,7 @@ import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.events.data.RecognitionGranted;
 import eu.microcredentials.testsupport.TopicReader;
 import eu.microcredentials.recognition.support.ContractKafkaTest;
+import eu.microcredentials.recognition.support.RecognitionApi.Organisation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -50,8 +56,11 @@ class RecognitionRequestsTest extends ContractKafkaTest {
     void a_policy_is_defined_and_read_back() {
         String id = policy(academic(Map.of("minEqfLevel", 6, "minTotalEcts", 5, "acceptedIssuerCountries", List.of("NL", "PT"),
                 "requiredEscoSkills", List.of(SKILL), "maxCredentialAge", "P5Y", "accreditedAwardingBodyRequired", true), false));
+        awaitDefinition("/api/v1/recognition-policies/{id}", id);
         given().when().get("/api/v1/recognition-policies/{id}", id).then().statusCode(200)
                 .body("id", equalTo(id))
+                .body("organisationId", equalTo(university().id()))
+                .body("organisation", equalTo("Technische Universiteit Delft"))
                 .body("purpose", equalTo("ACADEMIC"))
                 .body("minEqfLevel", equalTo(6))
                 .body("acceptedIssuerCountries", containsInAnyOrder("NL", "PT"))
@@ -63,14 +72,54 @@ class RecognitionRequestsTest extends ContractKafkaTest {
     }
 
     @Test
+    void only_a_recognising_organisation_defines_a_policy_with_its_own_key() {
+        Map<String, Object> policy = academic(Map.of("minEqfLevel", 6), false);
+        given().contentType(ContentType.JSON).body(policy).when().post("/api/v1/recognition-policies")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", containsString("Bearer"));
+        given().header("Authorization", "Bearer mcrk_unknown").contentType(ContentType.JSON).body(policy)
+                .when().post("/api/v1/recognition-policies").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + OPERATOR_KEY).contentType(ContentType.JSON).body(policy)
+                .when().post("/api/v1/recognition-policies").then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", awardingBody(newId()).bearer()).contentType(ContentType.JSON).body(policy)
+                .when().post("/api/v1/recognition-policies").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("recognising organisation"));
+        Organisation employer = register("Siemens", "EMPLOYER", null);
+        String id = policy(employer, policy);
+        awaitDefinition("/api/v1/recognition-policies/{id}", id);
+        given().when().get("/api/v1/recognition-policies/{id}", id).then().body("organisationId", equalTo(employer.id()))
+                .body("organisation", equalTo("Siemens"));
+    }
+
+    @Test
+    void an_operator_registers_organisations_and_nobody_else_does() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "Siemens", "kind", "EMPLOYER"))
+                .when().post("/api/v1/organisations").then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", university().bearer()).contentType(ContentType.JSON)
+                .body(Map.of("name", "Siemens", "kind", "EMPLOYER"))
+                .when().post("/api/v1/organisations").then().statusCode(401);
+        given().header("Authorization", "Bearer " + OPERATOR_KEY).contentType(ContentType.JSON)
+                .body(Map.of("kind", "AWARDING_BODY", "name", ""))
+                .when().post("/api/v1/organisations").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.pointer", containsInAnyOrder("/name", "/awardingBodyId"));
+        given().header("Authorization", "Bearer " + OPERATOR_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", "Guild", "kind", "GUILD"))
+                .when().post("/api/v1/organisations").then().statusCode(400).body("errors.pointer", containsInAnyOrder("/kind"));
+        Organisation body = awardingBody("ab-" + newId());
+        awaitDefinition("/api/v1/organisations/{id}", body.id());
+        given().when().get("/api/v1/organisations/{id}", body.id()).then().statusCode(200)
+                .body("kind", equalTo("AWARDING_BODY")).body("apiKey", equalTo(null));
+        given().when().get("/api/v1/organisations/{id}", newId()).then().statusCode(404);
+    }
+
+    @Test
     void a_bad_policy_is_refused_naming_every_bad_field() {
-        given().contentType(ContentType.JSON).body(Map.of("purpose", "LEISURE", "needsHumanReview", "yes",
+        given().header("Authorization", university().bearer()).contentType(ContentType.JSON).body(Map.of("purpose", "LEISURE", "needsHumanReview", "yes",
                         "rules", Map.of("minEqfLevel", 9, "minTotalEcts", -1, "acceptedIssuerCountries", List.of("nl"),
                                 "requiredEscoSkills", List.of("https://example.org/skill"), "maxCredentialAge", "five years",
                                 "supervisedAssessmentRequired", "true")))
                 .when().post("/api/v1/recognition-policies")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.pointer", containsInAnyOrder("/organisation", "/purpose", "/needsHumanReview",
+                .body("errors.pointer", containsInAnyOrder("/purpose", "/needsHumanReview",
                         "/rules/minEqfLevel", "/rules/minTotalEcts", "/rules/acceptedIssuerCountries/0",
                         "/rules/requiredEscoSkills/0", "/rules/maxCredentialAge", "/rules/supervisedAssessmentRequired"));
     }
@@ -112,7 +161,7 @@ class RecognitionRequestsTest extends ContractKafkaTest {
         String body = newId();
         String credential = newId();
         issue(kafka, credential, body, learner, "PT", "2");
-        String policy = policy(Map.of("organisation", "Siemens", "purpose", "EMPLOYMENT", "rules", Map.of(
+        String policy = policy(register("Siemens", "EMPLOYER", null), Map.of("purpose", "EMPLOYMENT", "rules", Map.of(
                 "minEqfLevel", 8, "minEctsPerCredential", 3, "acceptedQualityAssuranceTypes", List.of("EXTERNAL"),
                 "acceptedIssuerCountries", List.of("DE"), "accreditedAwardingBodyRequired", true,
                 "requiredLearningOutcomes", List.of("Lead an engineering team"))));
@@ -133,32 +182,46 @@ class RecognitionRequestsTest extends ContractKafkaTest {
         String body = newId();
         String credential = newId();
         issue(kafka, credential, body, learner, "NL", "4");
-        String policy = policy(Map.of("organisation", "Royal Institute of Engineers", "purpose", "PROFESSIONAL",
-                "needsHumanReview", true, "rules", Map.of("minEqfLevel", 5)));
+        Organisation institute = register("Royal Institute of Engineers", "PROFESSIONAL_BODY", null);
+        String policy = policy(institute, Map.of("purpose", "PROFESSIONAL", "needsHumanReview", true,
+                "rules", Map.of("minEqfLevel", 5)));
 
         JsonPath decision = request(learner, List.of(credential), policy);
         String id = decision.getString("id");
         assertEquals("NEEDS_REVIEW", decision.getString("decision"));
         awaitDecision(id, "NEEDS_REVIEW");
 
-        given().contentType(ContentType.JSON).body(Map.of("decision", "MAYBE"))
+        Map<String, Object> grant = Map.of("decision", "GRANTED", "reviewer", "ir. J. Jansen",
+                "reason", "Counts as CPD for 2026");
+        given().contentType(ContentType.JSON).body(grant).when().post("/api/v1/recognition-requests/{id}/decision", id)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", university().bearer()).contentType(ContentType.JSON).body(grant)
+                .when().post("/api/v1/recognition-requests/{id}/decision", id)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString(institute.id()));
+        given().header("Authorization", "Bearer " + OPERATOR_KEY).contentType(ContentType.JSON).body(grant)
+                .when().post("/api/v1/recognition-requests/{id}/decision", id).then().statusCode(403);
+        given().header("Authorization", institute.bearer()).contentType(ContentType.JSON).body(Map.of("decision", "MAYBE"))
                 .when().post("/api/v1/recognition-requests/{id}/decision", id)
                 .then().statusCode(400).body("errors.pointer", containsInAnyOrder("/decision", "/reviewer", "/reason"));
-        given().contentType(ContentType.JSON)
-                .body(Map.of("decision", "GRANTED", "reviewer", "ir. J. Jansen", "reason", "Counts as CPD for 2026"))
+        awaitDecision(id, "NEEDS_REVIEW"); // nothing recorded by the refused ones
+        given().header("Authorization", institute.bearer()).contentType(ContentType.JSON).body(grant)
                 .when().post("/api/v1/recognition-requests/{id}/decision", id)
                 .then().statusCode(200)
                 .body("decision", equalTo("GRANTED"))
                 .body("decidedBy", equalTo("ir. J. Jansen"))
+                .body("reviewerOrganisationId", equalTo(institute.id()))
                 .body("explanation", equalTo("Counts as CPD for 2026"));
         JsonPath stored = awaitDecision(id, "GRANTED");
         assertEquals(List.of("REQUESTED", "NEEDS_REVIEW", "GRANTED"), stored.getList("history.decision"));
-        given().contentType(ContentType.JSON)
+        assertEquals(institute.id(), stored.getString("reviewerOrganisationId"));
+        given().header("Authorization", institute.bearer()).contentType(ContentType.JSON)
                 .body(Map.of("decision", "REJECTED", "reviewer", "someone else", "reason", "changed my mind"))
                 .when().post("/api/v1/recognition-requests/{id}/decision", id)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("currentDecision", equalTo("GRANTED"));
-        given().contentType(ContentType.JSON).body(Map.of("decision", "GRANTED", "reviewer", "x", "reason", "y"))
+        given().header("Authorization", institute.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("decision", "GRANTED", "reviewer", "x", "reason", "y"))
                 .when().post("/api/v1/recognition-requests/{id}/decision", newId())
                 .then().statusCode(404);
     }

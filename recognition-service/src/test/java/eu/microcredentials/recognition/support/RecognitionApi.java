@@ -36,10 +36,53 @@ public final class RecognitionApi {
                 .then().statusCode(200).body("status", equalTo(status)));
     }
 
-    /** Defines a policy and answers its id. */
+    /** The recognition operators' key in the tests. */
+    public static final String OPERATOR_KEY = "test-recognition-operator-key";
+
+    /** An organisation registered by an operator, and its API key. */
+    public record Organisation(String id, String apiKey) {
+        public String bearer() {
+            return "Bearer " + apiKey;
+        }
+    }
+
+    private static Organisation university;
+
+    /** Registers an organisation with the operators' key. */
+    public static Organisation register(String name, String kind, String awardingBodyId) {
+        Map<String, Object> body = awardingBodyId == null ? Map.of("name", name, "kind", kind)
+                : Map.of("name", name, "kind", kind, "awardingBodyId", awardingBodyId);
+        JsonPath registered = given().header("Authorization", "Bearer " + OPERATOR_KEY).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/organisations").then().statusCode(201).extract().jsonPath();
+        return new Organisation(registered.getString("organisation.id"), registered.getString("apiKey"));
+    }
+
+    /** The awarding body's organisation, registered for the pathways of that awarding body. */
+    public static Organisation awardingBody(String awardingBodyId) {
+        return register("Awarding body " + awardingBodyId, "AWARDING_BODY", awardingBodyId);
+    }
+
+    /** One university for the tests that need any recognising organisation. */
+    public static synchronized Organisation university() {
+        if (university == null) {
+            university = register("Technische Universiteit Delft", "UNIVERSITY", null);
+        }
+        return university;
+    }
+
+    /** Defines a policy with the university's key and answers its id. */
     public static String policy(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/recognition-policies")
-                .then().statusCode(201).extract().path("id");
+        return policy(university(), body);
+    }
+
+    public static String policy(Organisation owner, Map<String, Object> body) {
+        return given().header("Authorization", owner.bearer()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/recognition-policies").then().statusCode(201).extract().path("id");
+    }
+
+    /** Waits until the definitions read model shows the policy or pathway at this path. */
+    public static void awaitDefinition(String path, String id) {
+        Eventually.await(DEADLINE, () -> given().when().get(path, id).then().statusCode(200));
     }
 
     public static JsonPath request(String learner, List<String> credentialIds, String policyId) {

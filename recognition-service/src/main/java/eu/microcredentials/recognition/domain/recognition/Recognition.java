@@ -22,7 +22,9 @@ public sealed interface Recognition {
     record AwaitingReview(RecognitionEvent.Requested request, BigDecimal ectsProposed) implements Recognition {
     }
 
-    record Withdrawn(RecognitionEvent.Requested request, CredentialChange cause) implements Recognition {
+    /** @param wasAwaitingReview it was withdrawn while awaiting review: a restoration refers it to the reviewer again */
+    record Withdrawn(RecognitionEvent.Requested request, CredentialChange cause, boolean wasAwaitingReview)
+            implements Recognition {
     }
 
     /** The decision's name as the API shows it. */

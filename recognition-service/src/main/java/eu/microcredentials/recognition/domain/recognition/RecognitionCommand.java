@@ -21,9 +21,14 @@ public sealed interface RecognitionCommand {
         }
     }
 
-    /** A reviewer decides a request the policy referred to them, with the credentials as they stand now. */
-    record Review(String reviewer, boolean grant, String reason, RecognitionPolicy policy, List<Candidate> candidates,
-                  Instant at) implements RecognitionCommand {
+    /**
+     * A reviewer of the organisation owning the policy decides a request the policy referred to them, with the
+     * credentials as they stand now.
+     *
+     * @param reviewerOrganisationId the organisation whose API key recorded the decision (null: an operator's)
+     */
+    record Review(String reviewer, String reviewerOrganisationId, boolean grant, String reason,
+                  RecognitionPolicy policy, List<Candidate> candidates, Instant at) implements RecognitionCommand {
         public Review {
             Objects.requireNonNull(reviewer, "reviewer");
             Objects.requireNonNull(reason, "reason");

@@ -2,6 +2,7 @@ package eu.microcredentials.recognition.domain.recognition;
 
 import eu.microcredentials.recognition.domain.policy.FailedRule;
 import eu.microcredentials.recognition.domain.policy.PolicyEvaluation;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,10 @@ public final class RecognitionDecider {
         PolicyEvaluation.Outcome outcome = PolicyEvaluation.evaluate(command.policy(), command.candidates(), command.at());
         RecognitionEvent decided = switch (outcome.decision()) {
             case GRANTED -> new RecognitionEvent.Granted(command.recognitionId(), command.learnerId(),
-                    command.policy().id(), credentialIds, outcome.ects(), outcome.explanation(), AUTOMATIC, command.at());
+                    command.policy().id(), credentialIds, outcome.ects(), outcome.explanation(), AUTOMATIC, null,
+                    command.at());
             case REJECTED -> new RecognitionEvent.Rejected(command.recognitionId(), command.learnerId(),
-                    command.policy().id(), outcome.failedRules(), outcome.explanation(), AUTOMATIC, command.at());
+                    command.policy().id(), outcome.failedRules(), outcome.explanation(), AUTOMATIC, null, command.at());
             case NEEDS_REVIEW -> new RecognitionEvent.ReviewRequired(command.recognitionId(), command.learnerId(),
                     command.policy().id(), credentialIds, outcome.ects(), outcome.explanation(), command.at());
         };
@@ -58,25 +60,49 @@ public final class RecognitionDecider {
                         .map(FailedRule::detail).toList(), Recognition.decision(state));
             }
             return List.of(new RecognitionEvent.Granted(request.recognitionId(), request.learnerId(), request.policyId(),
-                    request.credentialIds(), awaiting.ectsProposed(), command.reason(), command.reviewer(), command.at()));
+                    request.credentialIds(), awaiting.ectsProposed(), command.reason(), command.reviewer(),
+                    command.reviewerOrganisationId(), command.at()));
         }
         return List.of(new RecognitionEvent.Rejected(request.recognitionId(), request.learnerId(), request.policyId(),
                 List.of(new FailedRule(null, "reviewer-decision", command.reason())), command.reason(),
-                command.reviewer(), command.at()));
+                command.reviewer(), command.reviewerOrganisationId(), command.at()));
     }
 
+    /**
+     * A granted recognition or a request awaiting review follows the credentials it relies on: after a loss it is
+     * withdrawn unless the credentials that still count meet the policy, and then kept with what they are worth now;
+     * after a lifting it is worth what the credentials that count again are worth. A withdrawal caused by a suspension
+     * or a lost accreditation is undone (restored to what it was) when that is lifted and the policy is met again.
+     */
     private static List<RecognitionEvent> follow(RecognitionCommand.FollowChange command, Recognition state) {
         CredentialChange change = command.change();
-        if (state instanceof Recognition.Granted granted && change.kind().loss()) {
+        if (state instanceof Recognition.Granted || state instanceof Recognition.AwaitingReview) {
+            RecognitionEvent.Requested request = request(state);
+            boolean review = state instanceof Recognition.AwaitingReview;
+            BigDecimal ects = state instanceof Recognition.Granted granted ? granted.ects()
+                    : ((Recognition.AwaitingReview) state).ectsProposed();
             Optional<PolicyEvaluation.Outcome> rest = PolicyEvaluation.reevaluate(command.policy(), command.candidates(),
-                    granted.request().at());
+                    request.at());
             if (rest.isPresent() && rest.get().rulesMet()) {
-                return List.of(); // the remaining credentials still satisfy the policy: the recognition is kept
+                if (sameEcts(ects, rest.get().ects())) {
+                    return List.of(); // still worth what it was recognised for: nothing to record
+                }
+                List<String> counting = command.candidates().stream()
+                        .filter(c -> c.counts(command.policy().accreditedAwardingBodyRequired()))
+                        .map(c -> c.credential().id()).toList();
+                return List.of(new RecognitionEvent.Kept(request.recognitionId(), request.learnerId(), review, counting,
+                        rest.get().ects(), change, capitalised(change.describe()) + "; the " + counting.size()
+                        + " credential(s) that count still meet the policy: " + plain(rest.get().ects()) + " ECTS "
+                        + (review ? "proposed to the reviewer" : "recognised") + " (before: " + plain(ects) + ")",
+                        command.at()));
+            }
+            if (!change.kind().loss()) {
+                return List.of();
             }
             String why = rest.map(outcome -> "; the remaining credentials do not meet the policy: " + outcome.failedRules()
                     .stream().map(FailedRule::detail).toList()).orElse("; no credential of the recognition counts any more");
-            return List.of(new RecognitionEvent.Withdrawn(granted.request().recognitionId(),
-                    granted.request().learnerId(), change, capitalised(change.describe()) + why, command.at()));
+            return List.of(new RecognitionEvent.Withdrawn(request.recognitionId(), request.learnerId(), change,
+                    capitalised(change.describe()) + why, command.at()));
         }
         if (state instanceof Recognition.Withdrawn withdrawn && withdrawn.cause().kind().liftable()
                 && !change.kind().loss()) {
@@ -85,10 +111,20 @@ public final class RecognitionDecider {
             if (now.isPresent() && now.get().rulesMet()) {
                 return List.of(new RecognitionEvent.Restored(withdrawn.request().recognitionId(),
                         withdrawn.request().learnerId(), change, now.get().ects(),
-                        capitalised(change.describe()) + "; the policy is met again", command.at()));
+                        capitalised(change.describe()) + "; the policy is met again"
+                                + (withdrawn.wasAwaitingReview() ? ", and the request awaits its reviewer again" : ""),
+                        withdrawn.wasAwaitingReview(), command.at()));
             }
         }
         return List.of();
+    }
+
+    private static boolean sameEcts(BigDecimal before, BigDecimal now) {
+        return before == null ? now == null : now != null && before.compareTo(now) == 0;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     public static Recognition evolve(Recognition state, RecognitionEvent event) {
@@ -106,10 +142,15 @@ public final class RecognitionDecider {
             return new Recognition.AwaitingReview(request, review.ectsProposed());
         }
         if (event instanceof RecognitionEvent.Withdrawn withdrawn) {
-            return new Recognition.Withdrawn(request, withdrawn.cause());
+            return new Recognition.Withdrawn(request, withdrawn.cause(), state instanceof Recognition.AwaitingReview);
+        }
+        if (event instanceof RecognitionEvent.Kept kept) {
+            return kept.awaitingReview() ? new Recognition.AwaitingReview(request, kept.ects())
+                    : new Recognition.Granted(request, kept.ects());
         }
         RecognitionEvent.Restored restored = (RecognitionEvent.Restored) event;
-        return new Recognition.Granted(request, restored.ects());
+        return restored.awaitingReview() ? new Recognition.AwaitingReview(request, restored.ects())
+                : new Recognition.Granted(request, restored.ects());
     }
 
     public static Recognition replay(List<RecognitionEvent> events) {

@@ -19,12 +19,16 @@ public sealed interface RecognitionEvent {
         }
     }
 
+    /** @param reviewerOrganisationId the organisation whose reviewer decided; null for an automatic decision */
     record Granted(String recognitionId, String learnerId, String policyId, List<String> credentialIds,
-                   BigDecimal ects, String explanation, String decidedBy, Instant at) implements RecognitionEvent {
+                   BigDecimal ects, String explanation, String decidedBy, String reviewerOrganisationId, Instant at)
+            implements RecognitionEvent {
     }
 
+    /** @param reviewerOrganisationId the organisation whose reviewer decided; null for an automatic decision */
     record Rejected(String recognitionId, String learnerId, String policyId, List<FailedRule> failedRules,
-                    String explanation, String decidedBy, Instant at) implements RecognitionEvent {
+                    String explanation, String decidedBy, String reviewerOrganisationId, Instant at)
+            implements RecognitionEvent {
     }
 
     record ReviewRequired(String recognitionId, String learnerId, String policyId, List<String> credentialIds,
@@ -35,7 +39,19 @@ public sealed interface RecognitionEvent {
             implements RecognitionEvent {
     }
 
+    /** @param awaitingReview the withdrawn recognition was a request awaiting review, and awaits it again */
     record Restored(String recognitionId, String learnerId, CredentialChange cause, BigDecimal ects, String reason,
-                    Instant at) implements RecognitionEvent {
+                    boolean awaitingReview, Instant at) implements RecognitionEvent {
+    }
+
+    /**
+     * Looked at again after a change, the recognition (or the request awaiting review) still holds on the credentials
+     * that count now, which are worth {@code ects}.
+     */
+    record Kept(String recognitionId, String learnerId, boolean awaitingReview, List<String> credentialIds,
+                BigDecimal ects, CredentialChange cause, String explanation, Instant at) implements RecognitionEvent {
+        public Kept {
+            credentialIds = List.copyOf(credentialIds);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package eu.microcredentials.recognition.domain.recognition;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,18 +76,19 @@ class RecognitionDeciderTest {
         assertInstanceOf(RecognitionEvent.ReviewRequired.class, awaiting.get(1));
         List<Candidate> now = List.of(candidate("a", "6", HeldCredential.Status.ACTIVE));
         RecognitionEvent.Granted granted = assertInstanceOf(RecognitionEvent.Granted.class, then(awaiting,
-                new RecognitionCommand.Review("prof. M. de Vries", true, "Fits the elective space", policy("5", true),
+                new RecognitionCommand.Review("prof. M. de Vries", "org-tud", true, "Fits the elective space", policy("5", true),
                         now, LATER)).get(0));
         assertEquals("prof. M. de Vries", granted.decidedBy());
+        assertEquals("org-tud", granted.reviewerOrganisationId());
         assertEquals("Fits the elective space", granted.explanation());
         RecognitionEvent.Rejected rejected = assertInstanceOf(RecognitionEvent.Rejected.class, then(awaiting,
-                new RecognitionCommand.Review("prof. M. de Vries", false, "Overlaps a compulsory course",
+                new RecognitionCommand.Review("prof. M. de Vries", "org-tud", false, "Overlaps a compulsory course",
                         policy("5", true), now, LATER)).get(0));
         assertEquals("reviewer-decision", rejected.failedRules().get(0).rule());
 
         List<RecognitionEvent> decided = RecognitionDecider.then(awaiting, List.of(granted));
         RecognitionRefused refused = assertThrows(RecognitionRefused.class, () -> then(decided,
-                new RecognitionCommand.Review("someone", false, "again", policy("5", true), now, LATER)));
+                new RecognitionCommand.Review("someone", "org-tud", false, "again", policy("5", true), now, LATER)));
         assertEquals("GRANTED", refused.currentDecision());
     }
 
@@ -94,9 +96,21 @@ class RecognitionDeciderTest {
     void a_granted_recognition_is_withdrawn_when_the_rest_no_longer_meets_the_policy_and_kept_when_it_does() {
         List<RecognitionEvent> given = requested(policy("3", false), candidate("a", "3", HeldCredential.Status.ACTIVE),
                 candidate("b", "3", HeldCredential.Status.ACTIVE));
-        assertEquals(List.of(), then(given, new RecognitionCommand.FollowChange(change("a", CredentialChange.Kind.REVOKED),
+        RecognitionEvent.Kept kept = assertInstanceOf(RecognitionEvent.Kept.class, then(given,
+                new RecognitionCommand.FollowChange(change("a", CredentialChange.Kind.REVOKED),
                 policy("3", false), List.of(candidate("a", "3", HeldCredential.Status.REVOKED),
-                candidate("b", "3", HeldCredential.Status.ACTIVE)), LATER)));
+                candidate("b", "3", HeldCredential.Status.ACTIVE)), LATER)).get(0));
+        assertEquals(0, new BigDecimal("3").compareTo(kept.ects()));
+        assertEquals(List.of("b"), kept.credentialIds());
+        assertFalse(kept.awaitingReview());
+        assertTrue(kept.explanation().contains("3 ECTS recognised (before: 6)"), kept.explanation());
+        Recognition afterKept = RecognitionDecider.replay(RecognitionDecider.then(given, List.of(kept)));
+        assertEquals(0, new BigDecimal("3").compareTo(((Recognition.Granted) afterKept).ects()));
+        // the same standing again (an accreditation granted to a body of an active credential): nothing to record
+        assertEquals(List.of(), then(RecognitionDecider.then(given, List.of(kept)), new RecognitionCommand.FollowChange(
+                change("b", CredentialChange.Kind.ACCREDITATION_GRANTED), policy("3", false),
+                List.of(candidate("a", "3", HeldCredential.Status.REVOKED),
+                        candidate("b", "3", HeldCredential.Status.ACTIVE)), LATER)));
 
         List<RecognitionEvent> withdrawn = then(given, new RecognitionCommand.FollowChange(
                 change("b", CredentialChange.Kind.SUSPENDED), policy("3", false),
@@ -105,6 +119,35 @@ class RecognitionDeciderTest {
         RecognitionEvent.Withdrawn event = assertInstanceOf(RecognitionEvent.Withdrawn.class, withdrawn.get(0));
         assertEquals(CredentialChange.Kind.SUSPENDED, event.cause().kind());
         assertTrue(event.reason().startsWith("The credential b was suspended"), event.reason());
+    }
+
+    @Test
+    void a_request_awaiting_review_is_withdrawn_by_a_loss_and_awaits_its_reviewer_again_when_it_is_lifted() {
+        List<RecognitionEvent> history = new ArrayList<>(requested(policy("5", true),
+                candidate("a", "6", HeldCredential.Status.ACTIVE)));
+        history.addAll(then(history, new RecognitionCommand.FollowChange(change("a", CredentialChange.Kind.SUSPENDED),
+                policy("5", true), List.of(candidate("a", "6", HeldCredential.Status.SUSPENDED)), LATER)));
+        Recognition.Withdrawn withdrawn = assertInstanceOf(Recognition.Withdrawn.class, RecognitionDecider.replay(history));
+        assertTrue(withdrawn.wasAwaitingReview());
+        assertEquals(CredentialChange.Kind.SUSPENDED, withdrawn.cause().kind());
+
+        List<RecognitionEvent> restored = then(history, new RecognitionCommand.FollowChange(
+                change("a", CredentialChange.Kind.REINSTATED), policy("5", true),
+                List.of(candidate("a", "6", HeldCredential.Status.ACTIVE)), LATER));
+        assertTrue(assertInstanceOf(RecognitionEvent.Restored.class, restored.get(0)).awaitingReview());
+        Recognition.AwaitingReview again = assertInstanceOf(Recognition.AwaitingReview.class,
+                RecognitionDecider.replay(RecognitionDecider.then(history, restored)));
+        assertEquals(0, new BigDecimal("6").compareTo(again.ectsProposed()));
+
+        List<RecognitionEvent> two = requested(policy("5", true), candidate("a", "6", HeldCredential.Status.ACTIVE),
+                candidate("b", "3", HeldCredential.Status.ACTIVE));
+        RecognitionEvent.Kept kept = assertInstanceOf(RecognitionEvent.Kept.class, then(two,
+                new RecognitionCommand.FollowChange(change("b", CredentialChange.Kind.REVOKED), policy("5", true),
+                        List.of(candidate("a", "6", HeldCredential.Status.ACTIVE),
+                                candidate("b", "3", HeldCredential.Status.REVOKED)), LATER)).get(0));
+        assertTrue(kept.awaitingReview());
+        assertInstanceOf(Recognition.AwaitingReview.class, RecognitionDecider.replay(RecognitionDecider.then(two,
+                List.of(kept))));
     }
 
     @Test

@@ -43,6 +43,18 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class CredentialIssuing {
     private static final int INDEX_ATTEMPTS = 64;
+    /**
+     * Takes what it can of the candidate indexes (with their credential ids) for the awarding body, answering what it
+     * took. In ascending index order: two reservations of one body that meet on several indexes take them in the same
+     * order, so one waits for the other instead of each holding an index the other needs (deadlock, 40P01).
+     */
+    static final String RESERVE_INDEXES = """
+            INSERT INTO status_list_index (awarding_body_id, list_index, credential_id)
+            SELECT $1, candidate.list_index, candidate.credential_id
+            FROM unnest($2::int[], $3::text[]) AS candidate (list_index, credential_id)
+            ORDER BY candidate.list_index
+            ON CONFLICT (awarding_body_id, list_index) DO NOTHING
+            RETURNING list_index, credential_id""";
     private final Pool pool;
     private final Streams streams;
     private final SigningKeyVault vault;
@@ -161,12 +173,7 @@ public class CredentialIssuing {
         }
         Integer[] candidates = missing.stream().map(id -> statusLists.randomIndex()).toArray(Integer[]::new);
         String[] ids = missing.stream().map(CredentialId::toString).toArray(String[]::new);
-        return pool.preparedQuery("""
-                        INSERT INTO status_list_index (awarding_body_id, list_index, credential_id)
-                        SELECT $1, candidate.list_index, candidate.credential_id
-                        FROM unnest($2::int[], $3::text[]) AS candidate (list_index, credential_id)
-                        ON CONFLICT (awarding_body_id, list_index) DO NOTHING
-                        RETURNING list_index, credential_id""")
+        return pool.preparedQuery(RESERVE_INDEXES)
                 .execute(Tuple.of(awardingBody.toString(), candidates, ids))
                 .flatMap(rows -> {
                     for (Row row : rows) {

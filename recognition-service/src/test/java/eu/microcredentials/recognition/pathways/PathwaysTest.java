@@ -153,6 +153,35 @@ class PathwaysTest extends ContractKafkaTest {
     }
 
     @Test
+    void credentials_arriving_while_a_pathway_is_defined_complete_it_once_for_each_learner() {
+        String body = newId();
+        List<String> learners = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String learner = "did:example:" + newId();
+            learners.add(learner);
+            issue(kafka, newId(), body, learner, "NL", "3");
+        }
+        Organisation own = awardingBody(body);
+        // the learners' second credentials go out while the pathway is being defined: either the definition's look
+        // back or the reaction to the credential completes each learner, never both, never neither
+        for (String learner : learners) {
+            kafka.publish(envelope(credential(newId(), body, learner, "NL", new BigDecimal("3")), 1, body, "NL"));
+        }
+        String pathway = given().header("Authorization", own.bearer()).contentType(ContentType.JSON)
+                .body(pathway(body)).when().post("/api/v1/pathways").then().statusCode(201).extract().path("id");
+        awaitDefinition("/api/v1/pathways/{id}", pathway);
+        for (String learner : learners) {
+            awaitCompletion(learner, pathway, "HOLDING");
+            assertEquals(1, progressOn(learner, pathway).getInt("completion.number"));
+        }
+        assertEquals(learners.size(), pool.preparedQuery("""
+                        SELECT count(*) AS n FROM event_store WHERE event_type = $1 AND stream_id IN
+                        (SELECT completion_id FROM pathway_completion WHERE pathway_id = $2)""")
+                .execute(Tuple.of(EventType.PATHWAY_COMPLETED.type(), pathway)).await().atMost(DEADLINE).iterator().next()
+                .getLong("n"));
+    }
+
+    @Test
     void a_bad_pathway_is_refused_naming_every_bad_field() {
         given().header("Authorization", awardingBody(newId()).bearer()).contentType(ContentType.JSON).body(Map.of("onPartRevoked", "IGNORE", "autoIssue", "yes",
                         "target", Map.of("learningOutcomes", List.of(Map.of("escoSkill", "https://example.org/x")),

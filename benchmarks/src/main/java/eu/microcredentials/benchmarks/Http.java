@@ -48,6 +48,12 @@ final class Http implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build());
     }
 
+    /** A GET with {@code Authorization: Bearer <apiKey>}, e.g. of an admin endpoint with the service's operator key. */
+    Answer get(URI uri, String apiKey) {
+        return send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", "Bearer " + apiKey).GET()
+                .build());
+    }
+
     Answer post(URI uri, String apiKey, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));

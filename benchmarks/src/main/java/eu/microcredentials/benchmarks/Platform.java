@@ -20,6 +20,9 @@ final class Platform implements AutoCloseable {
     static final List<String> DATABASES = List.of("bench_issuer", "bench_registry", "bench_recognition");
 
     private final String operatorKey = "mcop_benchmark_" + UUID.randomUUID();
+    /** The registry's and recognition's operator keys: their admin endpoints (/admin/*) answer only these. */
+    final String registryOperatorKey = "mcrop_benchmark_" + UUID.randomUUID();
+    final String recognitionOperatorKey = "mcrecop_benchmark_" + UUID.randomUUID();
     final ServiceJvm issuer;
     final ServiceJvm registry;
     final ServiceJvm recognition;
@@ -36,11 +39,12 @@ final class Platform implements AutoCloseable {
         issuerEnvironment.put("MC_CONSUMER_GROUP_PREFIX", "bench-issuer-" + run);
         issuer = new ServiceJvm("issuer-service", issuerPort, issuerEnvironment, logs);
         Map<String, String> registryEnvironment = new HashMap<>(infrastructure.serviceEnvironment("bench_registry"));
-        registryEnvironment.put("MC_REGISTRY_OPERATOR_API_KEY", "mcrop_benchmark_" + UUID.randomUUID());
+        registryEnvironment.put("MC_REGISTRY_OPERATOR_API_KEY", registryOperatorKey);
         registryEnvironment.put("MC_CONSUMER_GROUP_PREFIX", "bench-registry-" + run);
         registry = new ServiceJvm("registry-service", port("MC_BENCH_REGISTRY_PORT", 18182), registryEnvironment, logs);
         Map<String, String> recognitionEnvironment = new HashMap<>(infrastructure.serviceEnvironment("bench_recognition"));
         recognitionEnvironment.put("MC_CONSUMER_GROUP_PREFIX", "bench-recognition-" + run);
+        recognitionEnvironment.put("MC_RECOGNITION_OPERATOR_API_KEY", recognitionOperatorKey);
         recognition = new ServiceJvm("recognition-service", port("MC_BENCH_RECOGNITION_PORT", 18183),
                 recognitionEnvironment, logs);
     }
@@ -71,7 +75,8 @@ final class Platform implements AutoCloseable {
                 if (!consumer.isAlive()) {
                     continue;
                 }
-                for (JsonNode projection : http.get(consumer.baseUri().resolve("/admin/projections"))
+                String consumerKey = consumer == registry ? registryOperatorKey : recognitionOperatorKey;
+                for (JsonNode projection : http.get(consumer.baseUri().resolve("/admin/projections"), consumerKey)
                         .expect(200, consumer.name() + "'s projections").json()) {
                     caughtUp &= projection.path("lag").asLong() == 0 && "RUNNING".equals(projection.path("state").asText());
                     applied += projection.path("eventsApplied").asLong();

@@ -98,7 +98,7 @@ final class Replay {
         Status before = status();
         long started = System.nanoTime();
         JsonNode rebuilding = http.post(platform.registry.baseUri().resolve("/admin/projections/" + PROJECTION + "/rebuild"),
-                null, "{}").expect(202, "rebuilding the registry").json();
+                platform.registryOperatorKey, "{}").expect(202, "rebuilding the registry").json();
         if ("SHADOW".equals(rebuilding.path("mode").asText())) {
             return followShadowRebuild(rebuilding.path("rebuild").asText(), started, giveUp);
         }
@@ -123,7 +123,7 @@ final class Replay {
     private Outcome followShadowRebuild(String id, long started, Duration giveUp) throws Exception {
         URI progress = platform.registry.baseUri().resolve("/admin/rebuilds/" + id);
         while (System.nanoTime() - started < giveUp.toNanos()) {
-            JsonNode now = http.get(progress).expect(200, "the registry's rebuild").json();
+            JsonNode now = http.get(progress, platform.registryOperatorKey).expect(200, "the registry's rebuild").json();
             if (now.hasNonNull("finishedAt")) {
                 if (!"DONE".equals(now.path("state").asText())) {
                     throw new IllegalStateException("the registry's rebuild failed: " + now);
@@ -154,7 +154,8 @@ final class Replay {
     }
 
     private Status status() {
-        for (JsonNode projection : http.get(platform.projections()).expect(200, "the registry's projections").json()) {
+        for (JsonNode projection : http.get(platform.projections(), platform.registryOperatorKey)
+                .expect(200, "the registry's projections").json()) {
             if (PROJECTION.equals(projection.path("name").asText())) {
                 return new Status(projection.path("state").asText(), projection.path("generation").asLong(),
                         projection.path("lag").asLong(), projection.path("eventsApplied").asLong(),

@@ -64,15 +64,15 @@ final class SampleEvents {
                 "Technische Universiteit Delft", "NL",
                 new AwardingBodyRegistered.LegalIdentifier("ERASMUS", "NL DELFT01"),
                 "https://www.tudelft.nl/",
-                new QualityAssurance("EXTERNAL", "Institutional accreditation by NVAO"), AT));
+                new QualityAssurance("EXTERNAL", "Institutional accreditation by NVAO"), AT, "operator"));
         Map<String, Object> jwk = new LinkedHashMap<>();
         jwk.put("kty", "EC");
         jwk.put("crv", "P-256");
         jwk.put("x", "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU");
         jwk.put("y", "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0");
         jwk.put("kid", KEY_ID);
-        samples.put(EventType.SIGNING_KEY_ADDED, new SigningKeyAdded(AWARDING_BODY, KEY_ID, "ES256", jwk, AT));
-        samples.put(EventType.SIGNING_KEY_RETIRED, new SigningKeyRetired(AWARDING_BODY, KEY_ID, AT));
+        samples.put(EventType.SIGNING_KEY_ADDED, new SigningKeyAdded(AWARDING_BODY, KEY_ID, "ES256", jwk, AT, AWARDING_BODY));
+        samples.put(EventType.SIGNING_KEY_RETIRED, new SigningKeyRetired(AWARDING_BODY, KEY_ID, AT, AWARDING_BODY));
         samples.put(EventType.CREDENTIAL_ISSUED, new CredentialIssued(CREDENTIAL, AWARDING_BODY,
                 List.of(CO_AWARDING_BODY), List.of("NL", "BE"),
                 new CredentialIssued.Learner(LEARNER, "Ada", "Lovelace", LocalDate.parse("1995-12-10")),

@@ -1,8 +1,11 @@
 package eu.microcredentials.operator;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -38,9 +41,18 @@ public final class OperatorCli implements Runnable {
             description = "recognition-service (default: $MC_RECOGNITION_URL or ${DEFAULT-VALUE})")
     URI recognitionUrl;
 
-    @Option(names = "--registry-operator-key", defaultValue = "${env:MC_REGISTRY_OPERATOR_API_KEY}",
-            description = "the registry operators' API key, for a credential's history (default: $MC_REGISTRY_OPERATOR_API_KEY)")
-    String registryOperatorKey;
+    @Option(names = "--issuer-key", defaultValue = "${env:MC_OPERATOR_API_KEY}",
+            description = "the issuer operators' API key (default: $MC_OPERATOR_API_KEY, else the key the issuer generated "
+                    + "into ~/.microcredentials/operator-api-key)")
+    String issuerKey;
+
+    @Option(names = {"--registry-key", "--registry-operator-key"}, defaultValue = "${env:MC_REGISTRY_OPERATOR_API_KEY}",
+            description = "the registry operators' API key (default: $MC_REGISTRY_OPERATOR_API_KEY)")
+    String registryKey;
+
+    @Option(names = "--recognition-key", defaultValue = "${env:MC_RECOGNITION_OPERATOR_API_KEY}",
+            description = "the recognition operators' API key (default: $MC_RECOGNITION_OPERATOR_API_KEY)")
+    String recognitionKey;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -52,10 +64,21 @@ public final class OperatorCli implements Runnable {
     /** The APIs of the three services, as the options name them. */
     Map<Service, ServiceApi> services() {
         Map<Service, ServiceApi> apis = new EnumMap<>(Service.class);
-        apis.put(Service.ISSUER, new ServiceApi(Service.ISSUER, issuerUrl, http, null));
-        apis.put(Service.REGISTRY, new ServiceApi(Service.REGISTRY, registryUrl, http, registryOperatorKey));
-        apis.put(Service.RECOGNITION, new ServiceApi(Service.RECOGNITION, recognitionUrl, http, null));
+        apis.put(Service.ISSUER, new ServiceApi(Service.ISSUER, issuerUrl, http,
+                issuerKey != null && !issuerKey.isBlank() ? issuerKey : generatedIssuerKey()));
+        apis.put(Service.REGISTRY, new ServiceApi(Service.REGISTRY, registryUrl, http, registryKey));
+        apis.put(Service.RECOGNITION, new ServiceApi(Service.RECOGNITION, recognitionUrl, http, recognitionKey));
         return apis;
+    }
+
+    /** The key an issuer started without MC_OPERATOR_API_KEY generated for its operators on this machine, if any. */
+    private static String generatedIssuerKey() {
+        Path file = Path.of(System.getProperty("user.home"), ".microcredentials", "operator-api-key");
+        try {
+            return Files.isReadable(file) ? Files.readString(file).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     ServiceApi service(Service service) {

@@ -24,7 +24,7 @@ final class ServiceApi {
     private final HttpClient http;
     private final String apiKey;
 
-    /** @param apiKey sent as a bearer token when not null (the registry's operator endpoints need it) */
+    /** @param apiKey the service's operator key, sent as a bearer token when not null (every admin endpoint needs it) */
     ServiceApi(Service service, URI base, HttpClient http, String apiKey) {
         this.service = service;
         this.base = base;
@@ -102,6 +102,11 @@ final class ServiceApi {
     }
 
     private ServiceProblem refused(String path, int status, String body) {
+        if (status == 401) {
+            return new ServiceProblem(service.serviceName() + " refused " + path + " (401): "
+                    + (apiKey == null || apiKey.isBlank() ? "no operator API key was given" : "that is not its operator API key")
+                    + ". Pass --" + service.name().toLowerCase() + "-key or set " + service.operatorKeyVariable() + ".", null);
+        }
         String detail = body;
         try {
             JsonNode problem = JSON.readTree(body);

@@ -165,7 +165,8 @@ class AuditSystemTest {
                 assertTrue(rebuilt.out().contains("identical to the live model"), rebuilt.out());
                 String checksum = rebuilt.out().replaceAll("(?s).*\\(checksum ([0-9a-f]+)\\).*", "$1");
                 ServiceProcess service = target[0].equals("registry") ? platform.registryA() : platform.recognition();
-                String live = service.http().get("/admin/projections/" + target[1] + "?checksum=true").expect(200).path("checksum").asText();
+                String live = platform.admin(service).get("/admin/projections/" + target[1] + "?checksum=true").expect(200)
+                        .path("checksum").asText();
                 assertEquals(checksum, live, target[1] + ": the live model's checksum is the rebuilt one's");
             }
         } finally {
@@ -282,7 +283,9 @@ class AuditSystemTest {
                 "--issuer-url", platform.issuer().baseUri().toString(),
                 "--registry-url", platform.registryA().baseUri().toString(),
                 "--recognition-url", platform.recognition().baseUri().toString(),
-                "--registry-operator-key", platform.registryOperatorApiKey()));
+                "--issuer-key", platform.operatorApiKey(),
+                "--registry-key", platform.registryOperatorApiKey(),
+                "--recognition-key", platform.recognitionOperatorApiKey()));
         args.addAll(List.of(command));
         if (command[0].equals("compare-digests")) {
             args.addAll(List.of("--source", Platform.ISSUER_EVENT_SOURCE));

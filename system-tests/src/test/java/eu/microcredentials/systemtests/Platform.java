@@ -25,8 +25,10 @@ public final class Platform implements AutoCloseable {
     private final String registryOperatorApiKey = "mcrop_systemtests_" + UUID.randomUUID();
     private final ServiceProcess registryA = registry("registry-a", port("registry-a", 18082), registryOperatorApiKey);
     private final ServiceProcess registryB = registry("registry-b", port("registry-b", 18092), registryOperatorApiKey);
+    /** The recognition operators' API key recognition is started with: new for every run, known only to these tests. */
+    private final String recognitionOperatorApiKey = "mcrecop_systemtests_" + UUID.randomUUID();
     private final ServiceProcess recognition = new ServiceProcess("recognition", "recognition-service",
-            port("recognition", 18083), "recognition");
+            port("recognition", 18083), "recognition", Map.of("MC_RECOGNITION_OPERATOR_API_KEY", recognitionOperatorApiKey));
 
     private Platform() {
     }
@@ -116,6 +118,43 @@ public final class Platform implements AutoCloseable {
     /** A registry instance as the national registry's operators call it (accreditation decisions). */
     public JsonHttp registryOperator(ServiceProcess registry) {
         return registry.http().withApiKey(registryOperatorApiKey);
+    }
+
+    /** The issuer operators' API key (the operator CLI sends it). */
+    public String operatorApiKey() {
+        return operatorApiKey;
+    }
+
+    /** The recognition operators' API key (the operator CLI sends it). */
+    public String recognitionOperatorApiKey() {
+        return recognitionOperatorApiKey;
+    }
+
+    /** A service's admin endpoints ({@code /admin/*}) as its operators call them: with that service's operator key. */
+    public JsonHttp admin(ServiceProcess service) {
+        if (service == issuer) {
+            return operator();
+        }
+        return service.http().withApiKey(service == recognition ? recognitionOperatorApiKey : registryOperatorApiKey);
+    }
+
+    /**
+     * Rebuilds one of the service's read models beside the live one and waits until it has swapped in; fails unless it
+     * finished and came out identical to the live model. Answers the rebuild's final report.
+     */
+    public JsonNode rebuildAndAwait(ServiceProcess service, String projection, Duration deadline) {
+        JsonHttp admin = admin(service);
+        String id = admin.post("/admin/projections/" + projection + "/rebuild", JsonHttp.JSON.createObjectNode())
+                .expect(202).path("rebuild").asText();
+        JsonNode report = Eventually.await(deadline, service.name() + " rebuilding " + projection, () -> {
+            JsonNode progress = admin.get("/admin/rebuilds/" + id).expect(200);
+            String state = progress.path("state").asText();
+            return "REPLAYING".equals(state) || "SWAPPING".equals(state) ? null : progress;
+        });
+        if (!"DONE".equals(report.path("state").asText()) || !report.path("identical").asBoolean()) {
+            throw new AssertionError(service.name() + "'s rebuilt " + projection + " is not the live one: " + report);
+        }
+        return report;
     }
 
     public List<ServiceProcess> registries() {

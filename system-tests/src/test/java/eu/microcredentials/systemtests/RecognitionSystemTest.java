@@ -248,14 +248,13 @@ class RecognitionSystemTest {
         for (String id : List.of(grantedId, rejectedId, reviewedId)) {
             before.add(recognition.get("/api/v1/recognition-requests/" + id).expect(200));
         }
-        recognition.post("/admin/projections/recognitions/rebuild", JsonHttp.JSON.createObjectNode()).expect(202);
-        Eventually.await(CATCH_UP, "the decisions rebuilt", () -> {
-            List<JsonNode> after = new ArrayList<>();
-            for (String id : List.of(grantedId, rejectedId, reviewedId)) {
-                after.add(recognition.get("/api/v1/recognition-requests/" + id).expect(200));
-            }
-            assertEquals(before, after);
-        });
+        // waits until the rebuilt model has been swapped in, and fails unless it equals the live one
+        platform.rebuildAndAwait(platform.recognition(), "recognitions", CATCH_UP);
+        List<JsonNode> after = new ArrayList<>();
+        for (String id : List.of(grantedId, rejectedId, reviewedId)) {
+            after.add(recognition.get("/api/v1/recognition-requests/" + id).expect(200));
+        }
+        assertEquals(before, after);
         assertTrue(before.get(0).path("history").size() == 3, "requested, granted, withdrawn: " + before.get(0));
     }
 }

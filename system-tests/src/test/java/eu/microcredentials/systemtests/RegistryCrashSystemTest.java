@@ -85,7 +85,7 @@ class RegistryCrashSystemTest {
             timeline.add("killed " + a.name() + " at " + millisSince(started) + " ms, after " + issuing.answered() + " answers");
             try {
                 // with A down past its session timeout, the group hands A's partitions to B
-                awaitHoldsAll(b, allPartitions);
+                awaitHoldsAll(platform, b, allPartitions);
                 timeline.add(b.name() + " took over every partition " + millisSince(killed) + " ms after the kill, after "
                         + issuing.answered() + " answers");
             } finally {
@@ -98,7 +98,8 @@ class RegistryCrashSystemTest {
                         + a.startupTime().toMillis() + " ms), after " + issuing.answered() + " answers");
                 // ready comes before the rejoin: wait for it, so that the last credentials go to A as well
                 Eventually.await(SETTLING, a.name() + " consuming again", () -> assertTrue(
-                        registryProjection(a).path("assignedPartitions").size() > 0, a.name() + " holds partitions"));
+                        registryProjection(platform, a).path("assignedPartitions").size() > 0,
+                        a.name() + " holds partitions"));
                 timeline.add(a.name() + " held partitions again " + millisSince(ready) + " ms after it was ready, after "
                         + issuing.answered() + " answers");
             } finally {
@@ -143,14 +144,14 @@ class RegistryCrashSystemTest {
         Map<String, List<String>> after = awaitPartitionsShared(platform, allPartitions, SETTLING);
         System.out.printf("[crash] partitions after the restart (settled in %d ms): %s%n", millisSince(settling), after);
         for (ServiceProcess registry : List.of(a, b)) {
-            JsonNode status = registryProjection(registry);
+            JsonNode status = registryProjection(platform, registry);
             // dead letters are reported, not asserted: other tests on this broker may publish poison records;
             // that none of these credentials was dead-lettered is proved by all of them being listed
             System.out.printf("[crash] %s projection: eventsApplied %d, duplicatesSkipped %d, deadLettered %d%n",
                     registry.name(), status.path("eventsApplied").asLong(), status.path("duplicatesSkipped").asLong(),
                     status.path("deadLettered").asLong());
         }
-        assertTrue(registryProjection(a).path("eventsApplied").asLong() > 0,
+        assertTrue(registryProjection(platform, a).path("eventsApplied").asLong() > 0,
                 a.name() + " applied events again after its restart, from where B left its partitions");
     }
 
@@ -265,7 +266,7 @@ class RegistryCrashSystemTest {
                     Map<String, List<String>> held = new LinkedHashMap<>();
                     List<String> together = new ArrayList<>();
                     for (ServiceProcess registry : platform.registries()) {
-                        JsonNode status = registryProjection(registry);
+                        JsonNode status = registryProjection(platform, registry);
                         assertEquals("RUNNING", status.path("state").asText(), registry.name() + ": " + status);
                         List<String> partitions = new ArrayList<>();
                         status.path("assignedPartitions").forEach(p -> partitions.add(p.asText()));
@@ -279,10 +280,10 @@ class RegistryCrashSystemTest {
     }
 
     /** Polls until the instance alone runs the registry projection on every partition. */
-    private static void awaitHoldsAll(ServiceProcess registry, Set<String> allPartitions) {
+    private static void awaitHoldsAll(Platform platform, ServiceProcess registry, Set<String> allPartitions) {
         withGroupDescribed(() -> Eventually.await(SETTLING, registry.name() + " holding every partition " + allPartitions,
                 () -> {
-                    JsonNode status = registryProjection(registry);
+                    JsonNode status = registryProjection(platform, registry);
                     assertEquals("RUNNING", status.path("state").asText(), registry.name() + ": " + status);
                     Set<String> held = new TreeSet<>();
                     status.path("assignedPartitions").forEach(p -> held.add(p.asText()));
@@ -323,8 +324,8 @@ class RegistryCrashSystemTest {
         }
     }
 
-    private static JsonNode registryProjection(ServiceProcess registry) {
-        for (JsonNode projection : registry.http().get("/admin/projections").expect(200)) {
+    private static JsonNode registryProjection(Platform platform, ServiceProcess registry) {
+        for (JsonNode projection : platform.admin(registry).get("/admin/projections").expect(200)) {
             if ("registry".equals(projection.path("name").asText())) {
                 return projection;
             }

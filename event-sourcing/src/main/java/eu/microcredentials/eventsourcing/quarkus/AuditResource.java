@@ -18,12 +18,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operators' tamper check: the hash chains of this service's event store and of what it published to Kafka. */
 @Path("/admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
+@SecurityRequirement(name = OperatorKeys.SECURITY_SCHEME)
 public class AuditResource {
     private static final String NDJSON = "application/x-ndjson";
     private final HashChainAudit audit;

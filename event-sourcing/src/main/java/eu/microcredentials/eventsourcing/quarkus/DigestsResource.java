@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/admin/digests")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
+@SecurityRequirement(name = OperatorKeys.SECURITY_SCHEME)
 public class DigestsResource {
     private final StreamDigests digests;
     private final EventSourcingRuntime runtime;

@@ -17,12 +17,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Operators' view of this instance's read models, and the rebuild of one from offset 0. */
 @Path("/admin/projections")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration")
+@SecurityRequirement(name = OperatorKeys.SECURITY_SCHEME)
+@SecurityScheme(securitySchemeName = OperatorKeys.SECURITY_SCHEME, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        description = "The service's operator API key (mc.access.operator-api-key), required by every /admin endpoint")
 public class ProjectionsResource {
     private static final String IN_PLACE = "in-place";
     private final EventSourcingRuntime runtime;

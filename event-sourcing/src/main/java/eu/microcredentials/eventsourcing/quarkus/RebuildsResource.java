@@ -11,12 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Operators follow the shadow rebuilds of this instance: progress, ETA, and the comparison with the live model. */
 @Path("/admin/rebuilds")
 @Tag(name = "Administration")
+@SecurityRequirement(name = OperatorKeys.SECURITY_SCHEME)
 public class RebuildsResource {
     private final Rebuilds rebuilds;
 

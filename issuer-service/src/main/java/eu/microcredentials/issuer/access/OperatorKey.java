@@ -1,5 +1,6 @@
 package eu.microcredentials.issuer.access;
 
+import eu.microcredentials.eventsourcing.quarkus.OperatorKeys;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -16,11 +17,12 @@ import org.jboss.logging.Logger;
 /**
  * The operators' API key: {@code MC_OPERATOR_API_KEY}, or else one generated on first start into a
  * file outside the repository ({@code mc.access.operator-key-file}, default
- * {@code ~/.microcredentials/operator-api-key}), readable by its owner only.
+ * {@code ~/.microcredentials/operator-api-key}), readable by its owner only. The kernel's admin endpoints
+ * ({@code /admin/*}) accept it too.
  */
 @ApplicationScoped
 @Startup // created at start, so that a generated key is there to read before the first request
-public class OperatorKey {
+public class OperatorKey implements OperatorKeys {
     private static final Logger LOG = Logger.getLogger(OperatorKey.class);
     private final byte[] key;
 
@@ -33,6 +35,11 @@ public class OperatorKey {
 
     public boolean matches(String presented) {
         return MessageDigest.isEqual(key, presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean isOperatorKey(String presented) {
+        return presented != null && matches(presented);
     }
 
     private static String fromFile(Path path) {

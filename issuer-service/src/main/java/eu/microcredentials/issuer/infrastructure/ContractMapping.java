@@ -61,17 +61,18 @@ public final class ContractMapping {
                     profile.website() == null ? null : profile.website().toString(),
                     profile.qualityAssurance() == null ? null : new QualityAssurance(
                             profile.qualityAssurance().type().name(), profile.qualityAssurance().description()),
-                    registered.registeredAt());
+                    registered.registeredAt(), registered.actor());
             return new PendingEvent(data, registered.registeredAt(), data.awardingBodyId(), data.country());
         }
         if (event instanceof AwardingBodyEvent.SigningKeyAdded added) {
             return new PendingEvent(new SigningKeyAdded(added.awardingBodyId().toString(), added.key().keyId(),
-                    added.key().algorithm(), added.key().publicJwk(), added.activeFrom()), added.activeFrom(),
+                    added.key().algorithm(), added.key().publicJwk(), added.activeFrom(), added.actor()), added.activeFrom(),
                     added.awardingBodyId().toString(), country);
         }
         if (event instanceof AwardingBodyEvent.SigningKeyRetired retired) {
             return new PendingEvent(new SigningKeyRetired(retired.awardingBodyId().toString(), retired.keyId(),
-                    retired.retiredAt()), retired.retiredAt(), retired.awardingBodyId().toString(), country);
+                    retired.retiredAt(), retired.actor()), retired.retiredAt(), retired.awardingBodyId().toString(),
+                    country);
         }
         if (event instanceof AwardingBodyEvent.StackingEnabled enabled) {
             StackingTerms terms = enabled.terms();
@@ -98,15 +99,16 @@ public final class ContractMapping {
                             registered.qualityAssurance() == null ? null : new MicroCredential.QualityAssurance(
                                     MicroCredential.QualityAssuranceType.valueOf(registered.qualityAssurance().type()),
                                     registered.qualityAssurance().description())),
-                    registered.registeredAt());
+                    registered.registeredAt(), registered.actor());
         }
         if (data instanceof SigningKeyAdded added) {
             return new AwardingBodyEvent.SigningKeyAdded(AwardingBodyId.parse(added.awardingBodyId()),
-                    new SigningKey.PublicKey(added.keyId(), added.algorithm(), added.publicKeyJwk()), added.activeFrom());
+                    new SigningKey.PublicKey(added.keyId(), added.algorithm(), added.publicKeyJwk()), added.activeFrom(),
+                    added.actor());
         }
         if (data instanceof SigningKeyRetired retired) {
             return new AwardingBodyEvent.SigningKeyRetired(AwardingBodyId.parse(retired.awardingBodyId()),
-                    retired.keyId(), retired.retiredAt());
+                    retired.keyId(), retired.retiredAt(), retired.actor());
         }
         if (data instanceof StackingEnabled enabled) {
             return new AwardingBodyEvent.StackingEnabled(AwardingBodyId.parse(enabled.awardingBodyId()),

@@ -46,10 +46,11 @@ public class AwardingBodyRegistration {
     public record Registration(AwardingBody.Registered awardingBody, String apiKey) {
     }
 
-    public Uni<Registration> register(AwardingBodyProfile profile) {
+    /** @param actor who registers it (the operator's API key identity) */
+    public Uni<Registration> register(AwardingBodyProfile profile, String actor) {
         AwardingBodyId id = new AwardingBodyId(UUID.randomUUID());
         SigningKeyVault.GeneratedKey key = vault.generate();
-        RegisterAwardingBody command = new RegisterAwardingBody(id, profile, key.publicKey(), clock.instant());
+        RegisterAwardingBody command = new RegisterAwardingBody(id, profile, key.publicKey(), clock.instant(), actor);
         String apiKey = ApiKeys.newKey();
         return pool.withTransaction(tx -> streams.awardingBody(tx, id).flatMap(loaded -> {
             List<AwardingBodyEvent> events = AwardingBodyDecider.decide(command, loaded.state());
@@ -61,12 +62,12 @@ public class AwardingBodyRegistration {
         }));
     }
 
-    /** A new key becomes active; the old one retires but stays published. Returns the new key. */
-    public Uni<SigningKey> rotateKey(AwardingBodyId id) {
+    /** A new key becomes active; the old one retires but stays published. Returns the new key. {@code actor}: who rotates. */
+    public Uni<SigningKey> rotateKey(AwardingBodyId id, String actor) {
         SigningKeyVault.GeneratedKey key = vault.generate();
         return pool.withTransaction(tx -> streams.lockAwardingBody(tx, id, true).flatMap(locked -> streams.awardingBody(tx, id)).flatMap(loaded -> {
             // the rotation instant is read once no issuance of this body is in flight
-            RotateSigningKey command = new RotateSigningKey(id, key.publicKey(), clock.instant());
+            RotateSigningKey command = new RotateSigningKey(id, key.publicKey(), clock.instant(), actor);
             List<AwardingBodyEvent> events = AwardingBodyDecider.decide(command, loaded.state());
             AwardingBody.Registered after = (AwardingBody.Registered) fold(loaded.state(), events);
             return streams.appendAwardingBodyEvents(tx, id, loaded.version(), after.profile().country().value(), events)

@@ -103,7 +103,7 @@ public class AwardingBodyResource {
                 : qualityAssurance(fields, request.qualityAssurance());
         fields.throwIfInvalid();
         AwardingBodyProfile profile = new AwardingBodyProfile(legalName, country, identifier, website, qualityAssurance);
-        return registration.register(profile).map(registered -> Response
+        return registration.register(profile, identity.getPrincipal().getName()).map(registered -> Response
                 .created(URI.create("/api/v1/awarding-bodies/" + registered.awardingBody().id()))
                 .entity(new RegisteredView(AwardingBodyView.of(registered.awardingBody()), registered.apiKey())).build());
     }
@@ -121,7 +121,7 @@ public class AwardingBodyResource {
             if (!(state instanceof AwardingBody.Registered)) {
                 throw Problem.notFound("awarding body", id).exception();
             }
-            return registration.rotateKey(awardingBodyId);
+            return registration.rotateKey(awardingBodyId, identity.getPrincipal().getName());
         }).map(key -> Response.created(URI.create("/api/v1/awarding-bodies/" + id)).entity(SigningKeyView.of(key)).build());
     }
 

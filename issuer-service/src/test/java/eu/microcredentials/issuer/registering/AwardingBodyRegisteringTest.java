@@ -13,6 +13,7 @@ import eu.microcredentials.events.EventType;
 import eu.microcredentials.events.data.AwardingBodyRegistered;
 import eu.microcredentials.events.data.QualityAssurance;
 import eu.microcredentials.events.data.SigningKeyAdded;
+import eu.microcredentials.issuer.support.IssuerApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -22,6 +23,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +129,23 @@ class AwardingBodyRegisteringTest {
                 .when().post("/api/v1/awarding-bodies")
                 .then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void the_events_name_who_registered_the_body_and_who_rotated_its_key() {
+        IssuerApi.AwardingBody body = IssuerApi.registerAwardingBody("PT");
+        body.request().when().post("/api/v1/awarding-bodies/{id}/signing-keys", body.id()).then().statusCode(201);
+        asOperator().when().post("/api/v1/awarding-bodies/{id}/signing-keys", body.id()).then().statusCode(201);
+
+        List<String> actors = new ArrayList<>();
+        for (Row row : pool.preparedQuery("SELECT event_type, data ->> 'actor' AS actor FROM event_store "
+                        + "WHERE stream_id = $1 ORDER BY version").execute(Tuple.of(body.id()))
+                .await().atMost(Duration.ofSeconds(10))) {
+            actors.add(row.getString("event_type").replace("eu.microcredential.awardingbody.", "") + " by "
+                    + row.getString("actor"));
+        }
+        assertEquals(List.of("registered.v1 by operator", "signingkey.added.v1 by operator",
+                "signingkey.added.v1 by " + body.id(), "signingkey.retired.v1 by " + body.id(),
+                "signingkey.added.v1 by operator", "signingkey.retired.v1 by operator"), actors);
     }
 }

@@ -23,6 +23,7 @@ import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.events.data.CredentialSuspended;
 import eu.microcredentials.recognition.projection.HeldCredentialsProjection;
 import eu.microcredentials.recognition.recognizing.RecognitionsProjection;
+import eu.microcredentials.testsupport.AdminEndpoints;
 import eu.microcredentials.testsupport.Eventually;
 import eu.microcredentials.recognition.support.ContractKafkaTest;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,7 @@ import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -45,6 +47,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class FollowingRevocationsTest extends ContractKafkaTest {
+    private static final String OPERATOR_KEY = "test-recognition-operator-key";
+    /** A rebuild replays every record of its topics on the broker, which the other tests share. */
+    private static final Duration REBUILD_DEADLINE = Duration.ofMinutes(5);
+
     @Inject
     Pool pool;
 
@@ -225,16 +231,15 @@ class FollowingRevocationsTest extends ContractKafkaTest {
         Map<String, Object> withdrawnView = awaitDecision(granted, "WITHDRAWN").getMap("");
         Map<String, Object> rejectedView = awaitDecision(rejected, "REJECTED").getMap("");
 
-        given().when().post("/admin/projections/{name}/rebuild", HeldCredentialsProjection.NAME).then().statusCode(202);
+        // each waits until the rebuilt model has been swapped in, and fails unless it equals the live one
+        AdminEndpoints.rebuildAndAwait(OPERATOR_KEY, HeldCredentialsProjection.NAME, REBUILD_DEADLINE);
         awaitStatus(first, "REVOKED");
         awaitStatus(second, "ACTIVE");
-        given().when().post("/admin/projections/{name}/rebuild", RecognitionsProjection.NAME).then().statusCode(202);
-        Eventually.await(DEADLINE, () -> {
-            assertEquals(withdrawnView, given().when().get("/api/v1/recognition-requests/{id}", granted).then()
-                    .statusCode(200).extract().jsonPath().getMap(""));
-            assertEquals(rejectedView, given().when().get("/api/v1/recognition-requests/{id}", rejected).then()
-                    .statusCode(200).extract().jsonPath().getMap(""));
-        });
+        AdminEndpoints.rebuildAndAwait(OPERATOR_KEY, RecognitionsProjection.NAME, REBUILD_DEADLINE);
+        assertEquals(withdrawnView, given().when().get("/api/v1/recognition-requests/{id}", granted).then()
+                .statusCode(200).extract().jsonPath().getMap(""));
+        assertEquals(rejectedView, given().when().get("/api/v1/recognition-requests/{id}", rejected).then()
+                .statusCode(200).extract().jsonPath().getMap(""));
         assertEquals(3, eventsOf(granted));
         assertEquals(2, eventsOf(rejected));
     }

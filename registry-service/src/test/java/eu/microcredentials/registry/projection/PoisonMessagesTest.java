@@ -16,6 +16,7 @@ import eu.microcredentials.events.EventJson;
 import eu.microcredentials.events.KafkaCloudEvents;
 import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.CredentialIssued;
+import eu.microcredentials.testsupport.AdminEndpoints;
 import eu.microcredentials.testsupport.ContractProducer;
 import eu.microcredentials.testsupport.Eventually;
 import eu.microcredentials.testsupport.TopicReader;
@@ -37,6 +38,7 @@ class PoisonMessagesTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String CREDENTIALS = Topic.CREDENTIALS.topicName();
     private static final String DEAD_LETTERS = "mc.dead-letters.registry-service";
+    private static final String OPERATOR_KEY = "test-registry-operator-key";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -92,7 +94,7 @@ class PoisonMessagesTest {
                     .sum();
             assertTrue(deadLettered > 0, "dead letters of projection registry: " + deadLettered);
         });
-        given().when().get("/admin/projections")
+        AdminEndpoints.asOperator(OPERATOR_KEY).when().get("/admin/projections")
                 .then().statusCode(200)
                 .body("find { it.name == 'registry' }.state", equalTo("RUNNING"));
     }
@@ -101,7 +103,7 @@ class PoisonMessagesTest {
     private static int partitionOfThisInstance() {
         int[] partition = {-1};
         Eventually.await(DEADLINE, () -> {
-            List<String> assigned = given().when().get("/admin/projections")
+            List<String> assigned = AdminEndpoints.asOperator(OPERATOR_KEY).when().get("/admin/projections")
                     .then().statusCode(200)
                     .extract().jsonPath().getList("find { it.name == 'registry' }.assignedPartitions", String.class);
             String prefix = CREDENTIALS + "-";

@@ -6,10 +6,10 @@ import static eu.microcredentials.testsupport.ContractEvents.envelope;
 import static eu.microcredentials.testsupport.ContractEvents.newId;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import eu.microcredentials.events.data.AwardingBodyRegistered;
+import eu.microcredentials.testsupport.AdminEndpoints;
 import eu.microcredentials.testsupport.ContractProducer;
 import eu.microcredentials.testsupport.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class RegistryRebuildTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
-    private static final Duration REBUILD_DEADLINE = Duration.ofSeconds(90);
+    /** A rebuild replays every record of its topics on the broker, which the other tests share. */
+    private static final Duration REBUILD_DEADLINE = Duration.ofMinutes(5);
+    private static final String OPERATOR_KEY = "test-registry-operator-key";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -52,33 +54,27 @@ class RegistryRebuildTest {
             }
         });
 
-        long generation = given().when().post("/admin/projections/registry/rebuild")
-                .then().statusCode(202)
-                .body("projection", equalTo("registry"))
-                .extract().jsonPath().getLong("generation");
+        // waits until the rebuilt model has been swapped in, and fails unless it equals the live one
+        AdminEndpoints.rebuildAndAwait(OPERATOR_KEY, "registry", REBUILD_DEADLINE);
 
-        Eventually.await(REBUILD_DEADLINE, () -> {
-            for (String id : credentials) {
-                Map<String, Object> after = given().when().get("/api/v1/registry/credentials/{id}", id)
-                        .then().statusCode(200)
-                        .body("awardingBodyName", equalTo(registered.legalName()))
-                        .extract().jsonPath().getMap("");
-                assertEquals(before.get(id), after, "credential " + id + " after the rebuild");
-            }
-        });
+        for (String id : credentials) {
+            Map<String, Object> after = given().when().get("/api/v1/registry/credentials/{id}", id)
+                    .then().statusCode(200)
+                    .body("awardingBodyName", equalTo(registered.legalName()))
+                    .extract().jsonPath().getMap("");
+            assertEquals(before.get(id), after, "credential " + id + " after the rebuild");
+        }
         given().queryParam("awardingBody", body).when().get("/api/v1/registry/credentials")
                 .then().statusCode(200)
                 .body("total", equalTo(credentials.size()));
-
-        Eventually.await(DEADLINE, () -> given().when().get("/admin/projections")
+        AdminEndpoints.asOperator(OPERATOR_KEY).when().get("/admin/projections")
                 .then().statusCode(200)
-                .body("find { it.name == 'registry' }.state", equalTo("RUNNING"))
-                .body("find { it.name == 'registry' }.generation", greaterThanOrEqualTo((int) generation)));
+                .body("find { it.name == 'registry' }.state", equalTo("RUNNING"));
     }
 
     @Test
     void rebuilding_an_unknown_projection_answers_404() {
-        given().when().post("/admin/projections/{name}/rebuild", "no-such-projection")
+        AdminEndpoints.asOperator(OPERATOR_KEY).when().post("/admin/projections/{name}/rebuild", "no-such-projection")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
     }

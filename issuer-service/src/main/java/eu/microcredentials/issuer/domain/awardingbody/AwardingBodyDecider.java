@@ -18,8 +18,10 @@ public final class AwardingBodyDecider {
         if (state instanceof AwardingBody.Registered registered) {
             throw new Refusal("awarding body " + registered.id() + " is already registered");
         }
-        return List.of(new AwardingBodyEvent.Registered(command.awardingBodyId(), command.profile(), command.at()),
-                new AwardingBodyEvent.SigningKeyAdded(command.awardingBodyId(), command.firstKey(), command.at()));
+        return List.of(new AwardingBodyEvent.Registered(command.awardingBodyId(), command.profile(), command.at(),
+                        command.actor()),
+                new AwardingBodyEvent.SigningKeyAdded(command.awardingBodyId(), command.firstKey(), command.at(),
+                        command.actor()));
     }
 
     public static List<AwardingBodyEvent> decide(RotateSigningKey command, AwardingBody state) {
@@ -30,9 +32,9 @@ public final class AwardingBodyDecider {
             throw new Refusal("key " + command.newKey().keyId() + " is already published");
         }
         List<AwardingBodyEvent> events = new ArrayList<>();
-        events.add(new AwardingBodyEvent.SigningKeyAdded(registered.id(), command.newKey(), command.at()));
-        registered.activeKey().ifPresent(old ->
-                events.add(new AwardingBodyEvent.SigningKeyRetired(registered.id(), old.keyId(), command.at())));
+        events.add(new AwardingBodyEvent.SigningKeyAdded(registered.id(), command.newKey(), command.at(), command.actor()));
+        registered.activeKey().ifPresent(old -> events.add(new AwardingBodyEvent.SigningKeyRetired(registered.id(),
+                old.keyId(), command.at(), command.actor())));
         return events;
     }
 

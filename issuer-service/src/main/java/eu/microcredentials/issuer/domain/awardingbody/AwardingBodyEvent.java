@@ -7,17 +7,28 @@ import java.time.Instant;
 public sealed interface AwardingBodyEvent {
     AwardingBodyId awardingBodyId();
 
-    record Registered(AwardingBodyId awardingBodyId, AwardingBodyProfile profile, Instant registeredAt)
+    /** Registered by {@code actor} (who; null on events recorded before it was kept). */
+    record Registered(AwardingBodyId awardingBodyId, AwardingBodyProfile profile, Instant registeredAt, String actor)
             implements AwardingBodyEvent {
+        public Registered(AwardingBodyId awardingBodyId, AwardingBodyProfile profile, Instant registeredAt) {
+            this(awardingBodyId, profile, registeredAt, null);
+        }
     }
 
-    /** A key became the active signing key. */
-    record SigningKeyAdded(AwardingBodyId awardingBodyId, SigningKey.PublicKey key, Instant activeFrom)
+    /** A key became the active signing key, by {@code actor}'s doing (null on events recorded before it was kept). */
+    record SigningKeyAdded(AwardingBodyId awardingBodyId, SigningKey.PublicKey key, Instant activeFrom, String actor)
             implements AwardingBodyEvent {
+        public SigningKeyAdded(AwardingBodyId awardingBodyId, SigningKey.PublicKey key, Instant activeFrom) {
+            this(awardingBodyId, key, activeFrom, null);
+        }
     }
 
-    /** A key stopped signing; it stays published. */
-    record SigningKeyRetired(AwardingBodyId awardingBodyId, String keyId, Instant retiredAt) implements AwardingBodyEvent {
+    /** A key stopped signing, by {@code actor}'s doing; it stays published. */
+    record SigningKeyRetired(AwardingBodyId awardingBodyId, String keyId, Instant retiredAt, String actor)
+            implements AwardingBodyEvent {
+        public SigningKeyRetired(AwardingBodyId awardingBodyId, String keyId, Instant retiredAt) {
+            this(awardingBodyId, keyId, retiredAt, null);
+        }
     }
 
     /** The awarding body agreed to automatic issuance of the credential stacked on a pathway's completions. */

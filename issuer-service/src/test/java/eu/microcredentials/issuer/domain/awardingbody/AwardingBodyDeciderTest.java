@@ -75,6 +75,26 @@ class AwardingBodyDeciderTest {
     }
 
     @Nested
+    class NamingWhoActed {
+
+        @Test
+        void a_registration_names_the_operator_in_both_its_events() {
+            registering.given()
+                    .when(new RegisterAwardingBody(id, profile, firstKey, NOW, "operator"))
+                    .then(new AwardingBodyEvent.Registered(id, profile, NOW, "operator"),
+                            new AwardingBodyEvent.SigningKeyAdded(id, firstKey, NOW, "operator"));
+        }
+
+        @Test
+        void a_rotation_names_who_rotated_in_the_added_and_the_retired_key() {
+            rotating.given(registered(), added(firstKey, REGISTERED_AT))
+                    .when(new RotateSigningKey(id, secondKey, NOW, id.toString()))
+                    .then(new AwardingBodyEvent.SigningKeyAdded(id, secondKey, NOW, id.toString()),
+                            new AwardingBodyEvent.SigningKeyRetired(id, firstKey.keyId(), NOW, id.toString()));
+        }
+    }
+
+    @Nested
     class RegisteringARegisteredAwardingBody {
 
         @Test

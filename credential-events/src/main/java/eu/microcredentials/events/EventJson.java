@@ -3,6 +3,7 @@ package eu.microcredentials.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -30,6 +31,15 @@ public final class EventJson {
             return MAPPER.writeValueAsBytes(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + data.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** As {@link #read(byte[], Class)}, from data already parsed (and checked against its schema). */
+    public static <T extends EventData> T read(JsonNode json, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(json, type);
+        } catch (IOException | RuntimeException e) {
+            throw new ContractViolation("data is not a valid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package eu.microcredentials.events;
 
+import eu.microcredentials.events.data.EventData;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -95,10 +96,11 @@ public final class KafkaCloudEvents {
             throw new ContractViolation("event has no data");
         }
         byte[] data = event.getData().toBytes();
-        EventSchemas.check(type, data);
+        // parsed once: checked against the schema, then decoded from the same tree, and kept decoded
+        EventData decoded = EventJson.read(EventSchemas.validated(type, data), type.dataClass());
         EventEnvelope envelope = new EventEnvelope(id, event.getSource(), type, subject,
-                required(event.getTime(), "time"), sequence, extension(event, AWARDING_BODY), country, data);
-        String streamId = envelope.decode().streamId();
+                required(event.getTime(), "time"), sequence, extension(event, AWARDING_BODY), country, data, decoded);
+        String streamId = decoded.streamId();
         if (!subject.equals(streamId)) {
             throw new ContractViolation("subject " + subject + " differs from the data's stream id " + streamId);
         }

@@ -39,6 +39,16 @@ public interface Projection {
     record Delivery(String topic, int partition, long offset, String hash, String previousHash) {
     }
 
+    /**
+     * Called once the events of a batch were applied (or replayed), in the batch's transaction, before it
+     * commits: a projection that holds writes back to send many in one statement sends what it holds
+     * here. It must also send them before any other statement it makes in that transaction (which could
+     * read them), and hold them per transaction: a rebuild beside the live model applies events at the
+     * same time on another thread. A failure here fails the batch, which is then applied event by event.
+     */
+    default void flush(SqlConnection transaction) {
+    }
+
     /** Deletes every row of the read model, before a rebuild replays the topics from offset 0. */
     void reset(SqlConnection transaction);
 

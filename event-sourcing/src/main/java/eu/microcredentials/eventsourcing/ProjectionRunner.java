@@ -16,7 +16,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,15 +68,6 @@ public final class ProjectionRunner implements AutoCloseable {
             ON CONFLICT (projection, topic, kafka_partition) DO UPDATE SET next_offset = EXCLUDED.next_offset,
                 events_applied = projection_position.events_applied + EXCLUDED.events_applied,
                 last_event_at = COALESCE(EXCLUDED.last_event_at, projection_position.last_event_at)""";
-    private static final String CLAIM_VERSION = """
-            INSERT INTO projection_stream_version (projection, topic, stream_id, version, source, hash)
-            VALUES ($1, $2, $3, $4, $5, $6)
-            ON CONFLICT (projection, topic, stream_id) DO UPDATE SET version = EXCLUDED.version,
-                source = EXCLUDED.source, hash = EXCLUDED.hash
-            WHERE projection_stream_version.version < EXCLUDED.version
-            RETURNING version""";
-    private static final String NOT_APPLIED = """
-            UPDATE projection_stream_version SET hash = NULL WHERE projection = $1 AND topic = $2 AND stream_id = $3""";
     private static final String BUMP_GENERATION = """
             UPDATE projection SET generation = generation + 1, rebuilt_at = now() WHERE name = $1 RETURNING generation""";
     private static final String CLEAR_POSITIONS = "DELETE FROM projection_position WHERE projection = $1";
@@ -271,6 +261,9 @@ public final class ProjectionRunner implements AutoCloseable {
             generation = shared == null ? 0 : shared;
             return false;
         }
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
+        records.forEach(all::add);
+        StreamVersionClaims claims = StreamVersionClaims.of(tx, projection.name(), all);
         for (TopicPartition partition : records.partitions()) {
             long next = -1;
             for (Row row : tx.preparedQuery(POSITION_FOR_UPDATE)
@@ -303,11 +296,11 @@ public final class ProjectionRunner implements AutoCloseable {
                     deadLetter(record, violation, deadLettered);
                     continue;
                 }
-                if (claimVersion(tx, record, event)) {
+                if (claims.claim(record, event)) {
                     try {
                         projection.apply(tx, event, delivery(record));
                     } catch (ContractViolation violation) {
-                        notApplied(tx, projection.name(), record, event);
+                        claims.notApplied(record, event);
                         // the projection refused the event before writing anything for it: dead-letter it and go on
                         LOG.warnf("projection %s: dead-lettering %s-%d@%d, it cannot be right: %s", projection.name(),
                                 record.topic(), record.partition(), record.offset(), violation.getMessage());
@@ -328,35 +321,15 @@ public final class ProjectionRunner implements AutoCloseable {
                 tally.applied += appliedHere;
             }
         }
+        projection.flush(tx);
+        claims.save(tx);
         return true;
-    }
-
-    private boolean claimVersion(SqlConnection tx, ConsumerRecord<String, byte[]> record, EventEnvelope event) {
-        return claimVersion(tx, projection.name(), record, event);
-    }
-
-    /**
-     * Records that the projection takes this event of its stream: false when it took this version or a
-     * later one before. Keeps the event's source and chained hash, for comparing what services applied.
-     */
-    static boolean claimVersion(SqlConnection tx, String projection, ConsumerRecord<String, byte[]> record,
-                                EventEnvelope event) {
-        String hash = EventHashChain.readFrom(record).map(EventHashChain.Link::hash).orElse(null);
-        return tx.preparedQuery(CLAIM_VERSION).execute(Tuple.from(Arrays.asList(projection, record.topic(),
-                        event.subject(), event.sequence(), event.source().toString(), hash)))
-                .await().atMost(Transactions.TIMEOUT).rowCount() > 0;
     }
 
     static Projection.Delivery delivery(ConsumerRecord<String, byte[]> record) {
         Optional<EventHashChain.Link> link = EventHashChain.readFrom(record);
         return new Projection.Delivery(record.topic(), record.partition(), record.offset(),
                 link.map(EventHashChain.Link::hash).orElse(null), link.map(EventHashChain.Link::previousHash).orElse(null));
-    }
-
-    /** The claimed event was refused, not applied: it must not count as applied when services are compared. */
-    static void notApplied(SqlConnection tx, String projection, ConsumerRecord<String, byte[]> record, EventEnvelope event) {
-        tx.preparedQuery(NOT_APPLIED).execute(Tuple.of(projection, record.topic(), event.subject()))
-                .await().atMost(Transactions.TIMEOUT);
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Throwable reason, Set<String> deadLettered) {

@@ -219,6 +219,7 @@ public final class ShadowRebuild implements Runnable {
     private Map<TopicPartition, Applied> applyAll(SqlConnection tx, List<ConsumerRecord<String, byte[]>> batch) {
         Map<TopicPartition, Applied> moved = new HashMap<>();
         List<Rejected> rejectedHere = new ArrayList<>();
+        StreamVersionClaims claims = StreamVersionClaims.of(tx, projection.name(), batch);
         for (ConsumerRecord<String, byte[]> record : batch) {
             TopicPartition partition = partition(record);
             Applied before = moved.getOrDefault(partition, new Applied(positions.get(partition), 0, null));
@@ -229,11 +230,11 @@ public final class ShadowRebuild implements Runnable {
             OffsetDateTime lastEventAt = before.lastEventAt();
             try {
                 EventEnvelope event = KafkaCloudEvents.fromRecord(record);
-                if (ProjectionRunner.claimVersion(tx, projection.name(), record, event)) {
+                if (claims.claim(record, event)) {
                     try {
                         projection.replay(tx, event, ProjectionRunner.delivery(record));
                     } catch (ContractViolation violation) {
-                        ProjectionRunner.notApplied(tx, projection.name(), record, event);
+                        claims.notApplied(record, event);
                         throw violation;
                     }
                     events++;
@@ -244,6 +245,8 @@ public final class ShadowRebuild implements Runnable {
             }
             moved.put(partition, new Applied(record.offset() + 1, events, lastEventAt));
         }
+        projection.flush(tx);
+        claims.save(tx);
         savePositions(tx, moved);
         synchronized (rejected) {
             rejected.addAll(rejectedHere);

@@ -12,6 +12,7 @@ import eu.microcredentials.events.data.CredentialSuspended;
 import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.events.data.SigningKeyAdded;
 import eu.microcredentials.events.data.SigningKeyRetired;
+import eu.microcredentials.eventsourcing.HeldRows;
 import eu.microcredentials.eventsourcing.Projection;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -38,6 +39,7 @@ public class HistoryProjection implements Projection {
                                                 effective_from, data, kafka_partition, kafka_offset, hash, previous_hash)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::text::json, $16, $17, $18, $19)
             ON CONFLICT (event_id) DO NOTHING""";
+    private final HeldRows entries = new HeldRows(INSERT);
 
     /** What an event concerns, and its actor and times as the event data says. */
     private record Entry(String concerns, String credentialId, String awardingBodyId, String keyId, String actor,
@@ -74,7 +76,7 @@ public class HistoryProjection implements Projection {
     @Override
     public void apply(SqlConnection tx, EventEnvelope event, Delivery delivery) {
         Entry entry = entry(event.decode(), event.time().toInstant());
-        tx.preparedQuery(INSERT).execute(Tuple.tuple()
+        entries.hold(tx, Tuple.tuple()
                         .addUUID(event.id())
                         .addString(event.type().type())
                         .addString(event.source().toString())
@@ -93,8 +95,13 @@ public class HistoryProjection implements Projection {
                         .addInteger(delivery == null ? null : delivery.partition())
                         .addLong(delivery == null ? null : delivery.offset())
                         .addString(delivery == null ? null : delivery.hash())
-                        .addString(delivery == null ? null : delivery.previousHash()))
-                .await().atMost(TIMEOUT);
+                        .addString(delivery == null ? null : delivery.previousHash()));
+    }
+
+    /** Writes the entries of a batch in one round trip (nothing here reads them before). */
+    @Override
+    public void flush(SqlConnection tx) {
+        entries.flush(tx);
     }
 
     /**

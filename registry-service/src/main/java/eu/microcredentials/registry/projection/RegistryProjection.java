@@ -13,6 +13,7 @@ import eu.microcredentials.events.data.CredentialSuspended;
 import eu.microcredentials.events.data.EventData;
 import eu.microcredentials.events.data.SigningKeyAdded;
 import eu.microcredentials.events.data.SigningKeyRetired;
+import eu.microcredentials.eventsourcing.HeldRows;
 import eu.microcredentials.eventsourcing.Projection;
 import eu.microcredentials.registry.domain.CredentialStatus;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -22,8 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,6 +35,7 @@ import java.util.Set;
 public class RegistryProjection implements Projection {
     public static final String NAME = "registry";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private final HeldRows newCredentials = new HeldRows(INSERT_CREDENTIAL);
 
     private static final String UPSERT_AWARDING_BODY = """
             INSERT INTO registry_awarding_body (id, legal_name, country, website, registered_at, data)
@@ -76,11 +78,14 @@ public class RegistryProjection implements Projection {
         EventData data = event.decode();
         String json = new String(event.data(), StandardCharsets.UTF_8);
         if (data instanceof AwardingBodyRegistered registered) {
+            flush(tx);
             tx.preparedQuery(UPSERT_AWARDING_BODY).execute(Tuple.of(registered.awardingBodyId(), registered.legalName(),
                     registered.country(), registered.website(), registered.registeredAt().atOffset(ZoneOffset.UTC), json))
                     .await().atMost(TIMEOUT);
-        } else if (data instanceof CredentialIssued issued) {
-            tx.preparedQuery(INSERT_CREDENTIAL).execute(Tuple.tuple()
+            return;
+        }
+        if (data instanceof CredentialIssued issued) {
+            newCredentials.hold(tx, Tuple.tuple()
                     .addString(issued.credentialId())
                     .addString(issued.awardingBodyId())
                     .addString(issued.learner().id())
@@ -93,9 +98,11 @@ public class RegistryProjection implements Projection {
                     .addString(json)
                     .addString(issued.verifiableCredential())
                     .addString(issued.signingKeyId())
-                    .addString(issued.supersedes()))
-                    .await().atMost(TIMEOUT);
-        } else if (data instanceof SigningKeyAdded added) {
+                    .addString(issued.supersedes()));
+            return;
+        }
+        flush(tx); // what follows may read or change the credentials held back
+        if (data instanceof SigningKeyAdded added) {
             int applied = tx.preparedQuery(INSERT_SIGNING_KEY).execute(Tuple.of(added.keyId(), added.awardingBodyId(),
                             added.algorithm(), jwk(added.publicKeyJwk()), added.activeFrom().atOffset(ZoneOffset.UTC)))
                     .await().atMost(TIMEOUT).rowCount();
@@ -128,6 +135,12 @@ public class RegistryProjection implements Projection {
             changeStatus(tx, event, reinstated.credentialId(), CredentialStatus.ACTIVE, reinstated.reason(),
                     reinstated.reinstatedAt(), reinstated.reinstatedAt(), reinstated.actor());
         }
+    }
+
+    /** Inserts the new credentials of a batch in one round trip; held until then. */
+    @Override
+    public void flush(SqlConnection tx) {
+        newCredentials.flush(tx);
     }
 
     private static void changeStatus(SqlConnection tx, EventEnvelope event, String credentialId, CredentialStatus status,

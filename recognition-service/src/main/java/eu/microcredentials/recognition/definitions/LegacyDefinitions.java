@@ -40,29 +40,37 @@ public class LegacyDefinitions {
                 SELECT policy::text AS policy FROM recognition_policy p
                 WHERE NOT EXISTS (SELECT 1 FROM event_store e WHERE e.stream_id = p.id) ORDER BY defined_at, id""")
                 .execute().await().atMost(TIMEOUT)) {
-            RecognitionPolicy policy = PolicyStore.read(row.getString("policy"));
-            recorded += record(() -> pool.withTransaction(tx -> policies.define(tx, policy, null)).await().atMost(TIMEOUT));
+            recorded += record(row.getString("policy"), () -> {
+                RecognitionPolicy policy = PolicyStore.read(row.getString("policy"));
+                pool.withTransaction(tx -> policies.define(tx, policy, null)).await().atMost(TIMEOUT);
+            });
         }
         for (Row row : pool.query("""
                 SELECT pathway::text AS pathway, target::text AS target FROM pathway p
                 WHERE NOT EXISTS (SELECT 1 FROM event_store e WHERE e.stream_id = p.id) ORDER BY defined_at, id""")
                 .execute().await().atMost(TIMEOUT)) {
-            PathwayStore.Defined defined = new PathwayStore.Defined(
-                    PathwayStore.read(row.getString("pathway"), Pathway.class),
-                    PathwayStore.read(row.getString("target"), PathwayCompleted.StackedCredential.class), null);
-            recorded += record(() -> pool.withTransaction(tx -> pathways.define(tx, defined)).await().atMost(TIMEOUT));
+            recorded += record(row.getString("pathway"), () -> {
+                PathwayStore.Defined defined = new PathwayStore.Defined(
+                        PathwayStore.read(row.getString("pathway"), Pathway.class),
+                        PathwayStore.read(row.getString("target"), PathwayCompleted.StackedCredential.class), null);
+                pool.withTransaction(tx -> pathways.define(tx, defined)).await().atMost(TIMEOUT);
+            });
         }
         if (recorded > 0) {
             LOG.infof("recorded %d policies and pathways defined before definitions were events", recorded);
         }
     }
 
-    private static int record(Runnable append) {
+    /** Appends one definition; a row that cannot be read is logged and left, so that it does not stop the service. */
+    private static int record(String row, Runnable append) {
         try {
             append.run();
             return 1;
         } catch (ConcurrentAppend alreadyRecorded) {
             return 0; // another instance recorded it first
+        } catch (RuntimeException unreadable) {
+            LOG.errorf(unreadable, "a definition stored before definitions were events cannot be recorded: %s", row);
+            return 0;
         }
     }
 }

@@ -41,7 +41,12 @@ final class KernelInfrastructure implements AutoCloseable {
     private KernelInfrastructure(String database) {
         this.database = database;
         this.vertx = Vertx.vertx();
-        this.pool = PgPool.pool(vertx, new PgConnectOptions().setHost(PG_HOST).setPort(PG_PORT).setUser(PG_USER)
+        this.pool = pool(vertx);
+    }
+
+    /** Another pool on the same database, as another instance of a service has. */
+    Pool pool(Vertx on) {
+        return PgPool.pool(on, new PgConnectOptions().setHost(PG_HOST).setPort(PG_PORT).setUser(PG_USER)
                 .setPassword(PG_PASSWORD).setDatabase(database), new PoolOptions().setMaxSize(8));
     }
 

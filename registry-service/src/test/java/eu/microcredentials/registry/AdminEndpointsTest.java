@@ -1,6 +1,7 @@
 package eu.microcredentials.registry;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -8,11 +9,14 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import eu.microcredentials.eventsourcing.RebuildClaim;
 import eu.microcredentials.testsupport.AdminEndpoints;
 import eu.microcredentials.testsupport.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +27,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AdminEndpointsTest {
     private static final String OPERATOR_KEY = "test-registry-operator-key";
+
+    @Inject
+    Pool pool;
 
     @Test
     void readiness_is_up_with_the_registry_projection() {
@@ -72,6 +79,17 @@ class AdminEndpointsTest {
         // the progress stream ended: the rebuild is finished
         AdminEndpoints.asOperator(OPERATOR_KEY).when().get("/admin/rebuilds/{id}", id)
                 .then().statusCode(200).body("state", equalTo("DONE")).body("identical", equalTo(true));
+    }
+
+    @Test
+    void a_read_model_another_instance_is_rebuilding_is_not_rebuilt_here_too() {
+        // another instance's claim, as it holds it while it rebuilds
+        try (RebuildClaim elsewhere = RebuildClaim.take(pool, "accreditations").orElseThrow()) {
+            AdminEndpoints.asOperator(OPERATOR_KEY).when().post("/admin/projections/accreditations/rebuild")
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("another instance"));
+        }
+        AdminEndpoints.rebuildAndAwait(OPERATOR_KEY, "accreditations", Duration.ofMinutes(5));
     }
 
     @Test

@@ -75,12 +75,17 @@ public class ProjectionsResource {
     @Path("/{name}/rebuild")
     @Operation(summary = "Rebuild the read model from offset 0: into a shadow copy while the live one keeps serving, "
             + "swapped in once caught up (follow it at /admin/rebuilds/{id}; one already under way is answered instead of "
-            + "starting a second); or, with mode=in-place or for a read "
+            + "starting a second; 409 while another instance rebuilds it); or, with mode=in-place or for a read "
             + "model that names no tables, by clearing it and replaying (every instance follows)")
     public Response rebuild(@PathParam("name") String name, @QueryParam("mode") String mode) {
         ProjectionRunner runner = runtime.runner(name).orElseThrow(() -> Problem.notFound("projection", name).exception());
         if (!IN_PLACE.equals(mode) && !runner.projection().tables().isEmpty()) {
-            ShadowRebuild rebuild = rebuilds.start(runner.projection());
+            ShadowRebuild rebuild;
+            try {
+                rebuild = rebuilds.start(runner.projection());
+            } catch (Rebuilds.UnderWayElsewhere elsewhere) {
+                throw Problem.conflict(elsewhere.getMessage()).exception();
+            }
             return Response.accepted(new RebuildStarted(name, runner.status().generation(), "SHADOW", rebuild.id()))
                     .location(URI.create("/admin/rebuilds/" + rebuild.id())).build();
         }

@@ -1,6 +1,7 @@
 package eu.microcredentials.eventsourcing.quarkus;
 
 import eu.microcredentials.eventsourcing.Projection;
+import eu.microcredentials.eventsourcing.RebuildClaim;
 import eu.microcredentials.eventsourcing.ShadowRebuild;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -14,7 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The shadow rebuilds this instance started, running one after the other on a thread of their own. */
+/**
+ * The shadow rebuilds this instance started, running one after the other on a thread of their own. Each holds the
+ * cluster-wide {@link RebuildClaim} on its read model from its start until it ends, so no two instances rebuild (and
+ * swap) the same read model at once.
+ */
 @ApplicationScoped
 public class Rebuilds {
     private final Pool pool;
@@ -34,6 +39,8 @@ public class Rebuilds {
     /**
      * Starts a shadow rebuild of the projection; when one of it is already under way here, that one: it
      * replays everything and catches up with the live model before it swaps, so a second would add nothing.
+     *
+     * @throws UnderWayElsewhere when another instance is rebuilding the projection
      */
     public synchronized ShadowRebuild start(Projection projection) {
         Optional<ShadowRebuild> underWay = started.values().stream().filter(r -> r.projection().equals(projection.name())
@@ -41,10 +48,23 @@ public class Rebuilds {
         if (underWay.isPresent()) {
             return underWay.get();
         }
+        RebuildClaim claim = RebuildClaim.take(pool, projection.name())
+                .orElseThrow(() -> new UnderWayElsewhere(projection.name()));
         ShadowRebuild rebuild = new ShadowRebuild(projection, pool, bootstrapServers);
         started.put(rebuild.id(), rebuild);
-        worker.submit(rebuild);
+        worker.submit(() -> {
+            try (claim) {
+                rebuild.run();
+            }
+        });
         return rebuild;
+    }
+
+    /** Another instance holds the claim on rebuilding the read model. */
+    public static final class UnderWayElsewhere extends RuntimeException {
+        UnderWayElsewhere(String projection) {
+            super("a rebuild of " + projection + " is under way on another instance; follow it there");
+        }
     }
 
     public Optional<ShadowRebuild> find(String id) {

@@ -1,5 +1,6 @@
 package eu.microcredentials.recognition.access;
 
+import eu.microcredentials.eventsourcing.quarkus.OperatorKeys;
 import eu.microcredentials.eventsourcing.web.Problem;
 import eu.microcredentials.recognition.domain.organisation.Organisation;
 import eu.microcredentials.recognition.infrastructure.OrganisationStore;
@@ -20,11 +21,12 @@ import java.util.List;
 public class Access {
     private static final String BEARER = "Bearer ";
 
-    private final OperatorKey operatorKey;
+    private final OperatorKeys operatorKey;
     private final OrganisationStore organisations;
     private final Pool pool;
 
-    public Access(OperatorKey operatorKey, OrganisationStore organisations, Pool pool) {
+    /** @param operatorKey the recognition operators' key, as the kernel reads it ({@code mc.access.operator-api-key}) */
+    public Access(OperatorKeys operatorKey, OrganisationStore organisations, Pool pool) {
         this.operatorKey = operatorKey;
         this.organisations = organisations;
         this.pool = pool;
@@ -33,7 +35,7 @@ public class Access {
     /** The operator, or a 401 / 403 failure. */
     public void operator(String authorization) {
         String key = bearer(authorization);
-        if (!operatorKey.is(key)) {
+        if (!operatorKey.isOperatorKey(key)) {
             throw key == null ? unauthenticated("send Authorization: Bearer <recognition operator API key>")
                     : unauthenticated("unknown API key");
         }
@@ -45,7 +47,7 @@ public class Access {
         if (key == null) {
             return Uni.createFrom().failure(unauthenticated("send Authorization: Bearer <the organisation's API key>"));
         }
-        if (operatorKey.is(key)) {
+        if (operatorKey.isOperatorKey(key)) {
             return Uni.createFrom().item(new Caller.Operator());
         }
         return organisations.withKey(pool, key).map(found -> found.<Caller>map(Caller.OfOrganisation::new)

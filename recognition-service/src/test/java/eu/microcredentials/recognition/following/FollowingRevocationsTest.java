@@ -2,6 +2,7 @@ package eu.microcredentials.recognition.following;
 
 import static eu.microcredentials.recognition.support.RecognitionApi.DEADLINE;
 import static eu.microcredentials.recognition.support.RecognitionApi.awaitDecision;
+import static eu.microcredentials.recognition.support.RecognitionApi.awaitDefinition;
 import static eu.microcredentials.recognition.support.RecognitionApi.awaitStatus;
 import static eu.microcredentials.recognition.support.RecognitionApi.issue;
 import static eu.microcredentials.recognition.support.RecognitionApi.policy;
@@ -21,6 +22,7 @@ import eu.microcredentials.events.data.AccreditationWithdrawn;
 import eu.microcredentials.events.data.CredentialReinstated;
 import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.events.data.CredentialSuspended;
+import eu.microcredentials.recognition.definitions.DefinitionsProjection;
 import eu.microcredentials.recognition.projection.HeldCredentialsProjection;
 import eu.microcredentials.recognition.recognizing.RecognitionsProjection;
 import eu.microcredentials.testsupport.AdminEndpoints;
@@ -225,8 +227,9 @@ class FollowingRevocationsTest extends ContractKafkaTest {
         String second = newId();
         issue(kafka, first, body, learner, "DE", "3");
         issue(kafka, second, body, learner, "DE", "3");
-        String granted = request(learner, List.of(first, second), policyOfTotalEcts(5, false)).getString("id");
-        String rejected = request(learner, List.of(second), policyOfTotalEcts(5, false)).getString("id");
+        String policy = policyOfTotalEcts(5, false);
+        String granted = request(learner, List.of(first, second), policy).getString("id");
+        String rejected = request(learner, List.of(second), policy).getString("id");
         revoke(first, body, 2);
         Map<String, Object> withdrawnView = awaitDecision(granted, "WITHDRAWN").getMap("");
         Map<String, Object> rejectedView = awaitDecision(rejected, "REJECTED").getMap("");
@@ -242,6 +245,15 @@ class FollowingRevocationsTest extends ContractKafkaTest {
                 .statusCode(200).extract().jsonPath().getMap(""));
         assertEquals(3, eventsOf(granted));
         assertEquals(2, eventsOf(rejected));
+
+        // the policies (and organisations, pathways) are events too: their read model comes back the same
+        awaitDefinition("/api/v1/recognition-policies/{id}", policy);
+        Map<String, Object> policyView = given().when().get("/api/v1/recognition-policies/{id}", policy).then()
+                .extract().jsonPath().getMap("");
+        AdminEndpoints.rebuildAndAwait(OPERATOR_KEY, DefinitionsProjection.NAME, REBUILD_DEADLINE);
+        assertEquals(policyView, given().when().get("/api/v1/recognition-policies/{id}", policy).then().statusCode(200)
+                .extract().jsonPath().getMap(""));
+        assertEquals("REJECTED", request(learner, List.of(second), policy).getString("decision"));
     }
 
     private EventEnvelope revoke(String credentialId, String body, long sequence) {

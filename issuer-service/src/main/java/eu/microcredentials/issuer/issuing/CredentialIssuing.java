@@ -18,6 +18,7 @@ import eu.microcredentials.issuer.infrastructure.Streams;
 import eu.microcredentials.issuer.signing.CredentialDocument;
 import eu.microcredentials.issuer.signing.CredentialSigner;
 import eu.microcredentials.issuer.signing.SigningKeyVault;
+import eu.microcredentials.issuer.signing.SigningThreads;
 import eu.microcredentials.issuer.signing.StatusLists;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -60,9 +61,12 @@ public class CredentialIssuing {
     private final SigningKeyVault vault;
     private final StatusLists statusLists;
     private final Clock clock;
+    private final SigningThreads signing;
 
-    public CredentialIssuing(Pool pool, Streams streams, SigningKeyVault vault, StatusLists statusLists, Clock clock) {
+    public CredentialIssuing(Pool pool, Streams streams, SigningKeyVault vault, StatusLists statusLists, Clock clock,
+                             SigningThreads signing) {
         this.pool = pool;
+        this.signing = signing;
         this.streams = streams;
         this.vault = vault;
         this.statusLists = statusLists;
@@ -145,15 +149,15 @@ public class CredentialIssuing {
         URI suspension = statusLists.list(awardingBody.id(), ContractMapping.SUSPENSION);
         List<CredentialId> ids = credentials.stream().map(Unsigned::id).toList();
         return reserveIndexes(awardingBody.id(), ids, new HashMap<>(), 0)
-                .flatMap(indexes -> vault.privateKey(tx, key.keyId()).map(privateKey -> credentials.stream()
-                        .map(credential -> {
+                .flatMap(indexes -> vault.privateKey(tx, key.keyId()).flatMap(privateKey -> signing.signAll(credentials,
+                        credential -> {
                             int index = indexes.get(credential.id());
                             var document = CredentialDocument.of(credential.id(), awardingBody, credential.content(), at,
                                     new CredentialDocument.Status(index, revocation, suspension, statusLists.vocabulary()),
                                     credential.supersedes(), credential.hasPart());
                             return new SignedCredential(CredentialSigner.sign(document, privateKey), key.keyId(), index,
                                     revocation, suspension);
-                        }).toList()));
+                        })));
     }
 
     /**

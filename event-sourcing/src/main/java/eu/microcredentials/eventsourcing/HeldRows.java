@@ -15,6 +15,7 @@ import java.util.List;
  */
 public final class HeldRows {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final int ROWS_A_WRITE = 100;
 
     private final String statement;
     private final ThreadLocal<Held> held = ThreadLocal.withInitial(Held::new);
@@ -42,8 +43,12 @@ public final class HeldRows {
     /** Writes the rows held for this transaction, if any. */
     public void flush(SqlConnection transaction) {
         Held current = held.get();
-        if (current.transaction == transaction && !current.rows.isEmpty()) {
-            transaction.preparedQuery(statement).executeBatch(List.copyOf(current.rows)).await().atMost(TIMEOUT);
+        if (current.transaction == transaction) {
+            // in slices, so that one write does not need a buffer of the whole batch's rows (events are ~5 KB)
+            for (int from = 0; from < current.rows.size(); from += ROWS_A_WRITE) {
+                List<Tuple> slice = List.copyOf(current.rows.subList(from, Math.min(current.rows.size(), from + ROWS_A_WRITE)));
+                transaction.preparedQuery(statement).executeBatch(slice).await().atMost(TIMEOUT);
+            }
         }
         current.rows.clear();
         current.transaction = null;

@@ -281,6 +281,15 @@ public final class ProjectionRunner implements AutoCloseable {
                 }
                 last = record.offset();
                 if (deadLettered.contains(coordinates(record))) {
+                    if (deadLettered.contains(refusedAfterItsClaim(record))) {
+                        // dead-lettered by an attempt that rolled back after claiming its version: claim it again, as
+                        // a replay does, or an older version of its stream met later would be applied here and not
+                        // in a rebuild
+                        EventEnvelope refused = KafkaCloudEvents.fromRecord(record);
+                        if (claims.claim(record, refused)) {
+                            claims.notApplied(record, refused);
+                        }
+                    }
                     continue;
                 }
                 if (deadLetterReason != null) {
@@ -305,6 +314,7 @@ public final class ProjectionRunner implements AutoCloseable {
                         LOG.warnf("projection %s: dead-lettering %s-%d@%d, it cannot be right: %s", projection.name(),
                                 record.topic(), record.partition(), record.offset(), violation.getMessage());
                         deadLetter(record, violation, deadLettered);
+                        deadLettered.add(refusedAfterItsClaim(record));
                         continue;
                     } catch (RuntimeException e) {
                         throw new ProjectionFailure(event, e);
@@ -349,6 +359,10 @@ public final class ProjectionRunner implements AutoCloseable {
             ProjectionRunner.this.applied.increment(applied);
             ProjectionRunner.this.duplicates.increment(duplicates);
         }
+    }
+
+    private static String refusedAfterItsClaim(ConsumerRecord<String, byte[]> record) {
+        return coordinates(record) + " refused after its version was claimed";
     }
 
     private static String coordinates(ConsumerRecord<String, byte[]> record) {

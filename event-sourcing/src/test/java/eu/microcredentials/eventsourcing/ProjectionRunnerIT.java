@@ -25,7 +25,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -265,6 +267,49 @@ class ProjectionRunnerIT {
         assertEquals(fromTheLog, contents(), "the model rebuilt from the log replaced the wrong one");
         assertEquals(checksumFromTheLog, done.checksum());
         assertEquals(checksumFromTheLog, runner.checksum());
+    }
+
+    /**
+     * A record the projection refused after its stream version was claimed, in a batch that then failed on another
+     * record: applied again one by one, the live runner must count that version as seen, as a replay does, or an
+     * older version of the stream published later is applied live and not in a rebuild (the rebuilt model differs).
+     */
+    @Test
+    void aRecordRefusedInABatchThatThenFailedHoldsItsVersionLiveAsInAReplay() throws Exception {
+        int partition = startWhereTheTopicEndsNow();
+        String refused = UUID.randomUUID().toString();
+        String failing = UUID.randomUUID().toString();
+        // the runner's first batch: all three on one partition, behind the positions stored above
+        for (EventEnvelope event : List.of(Events.envelope(refused, awardingBody, 2, "impossible"),
+                Events.envelope(failing, awardingBody, 1, "explode"),
+                Events.envelope(refused, awardingBody, 1, "older version, later"))) {
+            ProducerRecord<String, byte[]> record = KafkaCloudEvents.toRecord(event);
+            remember(producer.send(new ProducerRecord<>(record.topic(), partition, record.key(), record.value(),
+                    record.headers())).get());
+        }
+        start("refused-group");
+        awaitCaughtUp();
+
+        ShadowRebuild rebuild = new ShadowRebuild(new SuspensionLog(), infra.pool, KernelInfrastructure.KAFKA);
+        rebuild.run();
+        ShadowRebuild.Progress done = rebuild.progress();
+        assertEquals(ShadowRebuild.State.DONE, done.state(), done.toString());
+        assertEquals(Boolean.TRUE, done.identical(), "the rebuilt model differs: " + done.differences());
+        assertEquals(List.of(), reasons(), "version 2 of the stream was seen: its older version 1 is not applied");
+    }
+
+    /** Stores positions at the current end of every partition of the topic; answers one of the partitions. */
+    private int startWhereTheTopicEndsNow() throws Exception {
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KernelInfrastructure.KAFKA))) {
+            String topic = Topic.CREDENTIALS.topicName();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(info -> latest.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest()));
+            admin.listOffsets(latest).all().get().forEach((partition, end) -> infra.sql(
+                    "INSERT INTO projection_position (projection, topic, kafka_partition, next_offset) VALUES ('"
+                            + projectionName + "', '" + topic + "', " + partition.partition() + ", " + end.offset() + ")"));
+            return latest.keySet().iterator().next().partition();
+        }
     }
 
     private ProjectionRunner start(String group) {

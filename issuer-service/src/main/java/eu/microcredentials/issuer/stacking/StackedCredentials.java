@@ -30,7 +30,6 @@ import eu.microcredentials.issuer.lifecycle.CredentialLifecycle;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -165,24 +164,29 @@ public class StackedCredentials {
                 .collect().asMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    /** The refusal recorded for a completion, if the issuer refused it. */
-    public Uni<Optional<StackingRefused>> refusal(SqlClient client, String completionId) {
-        return store.load(client, completionId).map(events -> {
-            for (EventEnvelope event : events) {
-                if (event.type() != EventType.STACKING_REFUSED) {
-                    // a completion id naming another stream of this store: not a completion recognition-service made
-                    throw new ContractViolation("pathway completion id " + completionId
-                            + " names a stream of the issuer that is not a stacking decision");
-                }
+    /**
+     * The refusal recorded for a completion, if the issuer refused it, in the caller's transaction. A completion id
+     * naming another stream of this store cannot be a completion recognition-service made: the event is dead-lettered.
+     */
+    private Uni<Optional<StackingRefused>> refusal(SqlConnection tx, String completionId) {
+        return store.load(tx, completionId).map(events -> {
+            Optional<StackingRefused> refused = refusalIn(events);
+            if (!events.isEmpty() && refused.isEmpty()) {
+                throw new ContractViolation("pathway completion id " + completionId
+                        + " names a stream of the issuer that is not a stacking decision");
             }
-            return events.isEmpty() ? Optional.<StackingRefused>empty()
-                    : Optional.of((StackingRefused) events.get(0).decode());
+            return refused;
         });
     }
 
-    /** The refusal recorded for a completion, read outside any transaction. */
+    /** The refusal recorded for a completion, if the issuer refused it (none for an id naming anything else). */
     public Uni<Optional<StackingRefused>> refusal(String completionId) {
-        return refusal(pool, completionId);
+        return store.load(pool, completionId).map(StackedCredentials::refusalIn);
+    }
+
+    private static Optional<StackingRefused> refusalIn(List<EventEnvelope> events) {
+        return events.stream().filter(event -> event.type() == EventType.STACKING_REFUSED).findFirst()
+                .map(event -> (StackingRefused) event.decode());
     }
 
     private static PathwayCompletion completion(PathwayCompleted completed, Stacking stacking) {

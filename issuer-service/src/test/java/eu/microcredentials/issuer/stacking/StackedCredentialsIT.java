@@ -251,6 +251,14 @@ class StackedCredentialsIT {
     }
 
     @Test
+    void an_id_naming_another_stream_of_the_issuer_has_no_decision() {
+        asOperator().when().get("/api/v1/pathway-completions/{id}/stacking", parts.get(0))
+                .then().statusCode(404).contentType(IssuerApi.PROBLEM_JSON);
+        asOperator().when().get("/api/v1/pathway-completions/{id}/stacked-credential", body.id())
+                .then().statusCode(404).contentType(IssuerApi.PROBLEM_JSON);
+    }
+
+    @Test
     void a_completion_naming_an_awarding_body_unknown_here_is_dead_lettered_and_the_next_ones_go_on() {
         String completionId = UUID.randomUUID().toString();
 

@@ -263,7 +263,9 @@ public final class ProjectionRunner implements AutoCloseable {
         }
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
         records.forEach(all::add);
-        StreamVersionClaims claims = StreamVersionClaims.of(tx, projection.name(), all);
+        // the partitions are held first, so that the stream versions read next are not those of a batch that
+        // another instance is applying to them
+        Map<TopicPartition, Long> held = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             long next = -1;
             for (Row row : tx.preparedQuery(POSITION_FOR_UPDATE)
@@ -271,6 +273,11 @@ public final class ProjectionRunner implements AutoCloseable {
                     .atMost(Transactions.TIMEOUT)) {
                 next = row.getLong("next_offset");
             }
+            held.put(partition, next);
+        }
+        StreamVersionClaims claims = StreamVersionClaims.of(tx, projection.name(), all);
+        for (TopicPartition partition : records.partitions()) {
+            long next = held.get(partition);
             long appliedHere = 0;
             long last = -1;
             OffsetDateTime lastEventAt = null;

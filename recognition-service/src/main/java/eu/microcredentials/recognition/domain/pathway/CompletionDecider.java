@@ -42,8 +42,12 @@ public final class CompletionDecider {
                     .orElse(List.of());
         }
         int number = latest instanceof Completion.Withdrawn withdrawn ? withdrawn.number() + 1 : 1;
+        // the reaction's time is its event's, and the credentials' events may be read in another order than they were
+        // issued in: a completion is never dated before the issuance of one of its parts
+        Instant completedAt = progress.lastIssuedAt() != null && progress.lastIssuedAt().isAfter(at)
+                ? progress.lastIssuedAt() : at;
         return List.of(new CompletionEvent.Completed(Completion.id(pathway.id(), learnerId, number), number,
-                progress.countingCredentialIds(), at));
+                progress.countingCredentialIds(), completedAt));
     }
 
     private static String capitalised(String text) {

@@ -3,9 +3,11 @@ package eu.microcredentials.recognition.domain.pathway;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.Period;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A learning pathway an awarding body defined: the larger credential it awards ({@code title}; its full content is
@@ -32,7 +34,9 @@ public record Pathway(String id, String awardingBodyId, String title, Requiremen
         public Requirements {
             requiredLearningOutcomes = requiredLearningOutcomes == null ? List.of() : List.copyOf(requiredLearningOutcomes);
             requiredEscoSkills = requiredEscoSkills == null ? List.of() : List.copyOf(requiredEscoSkills);
-            allowedAwardingBodyIds = allowedAwardingBodyIds == null ? Set.of() : Set.copyOf(allowedAwardingBodyIds);
+            // sorted, so that a pathway is written (and rebuilt) the same way by every run
+            allowedAwardingBodyIds = allowedAwardingBodyIds == null ? Set.of()
+                    : Collections.unmodifiableSortedSet(new TreeSet<>(allowedAwardingBodyIds));
         }
     }
 

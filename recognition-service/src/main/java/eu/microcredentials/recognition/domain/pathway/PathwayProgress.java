@@ -12,9 +12,12 @@ import java.util.List;
 /**
  * How far a learner is on a pathway: the credentials that count, their ECTS, and what is still missing; complete
  * when nothing is. Pure: computed from the learner's held credentials as they stand at {@code at}.
+ *
+ * @param lastIssuedAt when the latest of the counting credentials was issued (null when none counts): a completion
+ *                     cannot be earlier
  */
 public record PathwayProgress(String pathwayId, boolean complete, List<String> countingCredentialIds, BigDecimal ects,
-                              List<String> missing) {
+                              List<String> missing, Instant lastIssuedAt) {
 
     public PathwayProgress {
         countingCredentialIds = List.copyOf(countingCredentialIds);
@@ -49,7 +52,7 @@ public record PathwayProgress(String pathwayId, boolean complete, List<String> c
             }
         }
         return new PathwayProgress(pathway.id(), missing.isEmpty(), counting.stream().map(HeldCredential::id).toList(),
-                ects, missing);
+                ects, missing, counting.stream().map(HeldCredential::issuedAt).max(Instant::compareTo).orElse(null));
     }
 
     private static boolean counts(Pathway pathway, Candidate candidate, LocalDate on) {

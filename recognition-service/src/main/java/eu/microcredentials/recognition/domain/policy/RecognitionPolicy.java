@@ -3,9 +3,11 @@ package eu.microcredentials.recognition.domain.policy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.Period;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The rules a recognising organisation (a university, an employer, a professional body) recognises credentials
@@ -37,7 +39,8 @@ public record RecognitionPolicy(String id, String organisation, String title, Pu
         requiredEscoSkills = requiredEscoSkills == null ? List.of() : List.copyOf(requiredEscoSkills);
     }
 
+    /** Sorted, so that a policy is written (and rebuilt) the same way by every run. */
     private static Set<String> copy(Set<String> values) {
-        return values == null ? Set.of() : Set.copyOf(values);
+        return values == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(values));
     }
 }

@@ -48,6 +48,22 @@ class CompletionDeciderTest {
     }
 
     @Test
+    void a_completion_is_never_dated_before_the_issuance_of_one_of_its_parts() {
+        Instant earlier = Instant.parse("2026-03-14T08:00:00Z"); // the part read last was issued before the other
+        PathwayProgress progress = PathwayProgress.of(PATHWAY, List.of(held("a", "3", 7, "ab-1",
+                HeldCredential.Status.ACTIVE), held("b", "3", 7, "ab-1", HeldCredential.Status.ACTIVE)), earlier);
+        assertEquals(Instant.parse("2026-03-14T09:00:00Z"), progress.lastIssuedAt());
+        CompletionEvent.Completed completed = assertInstanceOf(CompletionEvent.Completed.class, CompletionDecider.decide(
+                PATHWAY, "did:example:ada", progress, List.of(change("a", CredentialChange.Kind.ISSUED)),
+                new Completion.None(), earlier).get(0));
+        assertEquals(Instant.parse("2026-03-14T09:00:00Z"), completed.at());
+        assertEquals(AT, ((CompletionEvent.Completed) CompletionDecider.decide(PATHWAY, "did:example:ada",
+                PathwayProgress.of(PATHWAY, List.of(held("a", "3", 7, "ab-1", HeldCredential.Status.ACTIVE),
+                        held("b", "3", 7, "ab-1", HeldCredential.Status.ACTIVE)), AT),
+                List.of(change("b", CredentialChange.Kind.ISSUED)), new Completion.None(), AT).get(0)).at());
+    }
+
+    @Test
     void a_stacked_credential_does_not_count_towards_its_own_pathway_but_towards_another() {
         Candidate stacked = new Candidate(new HeldCredential("s", "did:example:ada", "ab-1", "Stacked", new BigDecimal("9"),
                 7, List.of("NL"), LocalDate.parse("2026-03-14"), HeldCredential.Status.ACTIVE,

@@ -96,10 +96,14 @@ class AuditSystemTest {
     /** A university recognises some of the credentials for study: each learner asks, each is granted. */
     private void recognise() {
         JsonHttp recognition = platform.recognition().http();
-        ObjectNode policy = JsonHttp.JSON.createObjectNode().put("organisation", "Universität Wien").put("purpose", "ACADEMIC")
-                .put("needsHumanReview", false);
+        // recognition's operators register the university; it defines its policy with its own key
+        String universityKey = recognition.withApiKey(platform.recognitionOperatorApiKey()).post("/api/v1/organisations",
+                JsonHttp.JSON.createObjectNode().put("name", "Universität Wien").put("kind", "UNIVERSITY")).expect(201)
+                .path("apiKey").asText();
+        ObjectNode policy = JsonHttp.JSON.createObjectNode().put("purpose", "ACADEMIC").put("needsHumanReview", false);
         policy.putObject("rules").put("minEqfLevel", 5).put("minTotalEcts", 3);
-        String policyId = recognition.post("/api/v1/recognition-policies", policy).expect(201).path("id").asText();
+        String policyId = recognition.withApiKey(universityKey).post("/api/v1/recognition-policies", policy).expect(201)
+                .path("id").asText();
         for (int i = CREDENTIALS - 1 - RECOGNISED; i < CREDENTIALS - 1; i++) {
             ObjectNode request = JsonHttp.JSON.createObjectNode().put("learnerId", learners.get(i)).put("policyId", policyId);
             request.putArray("credentialIds").add(issued.get(i));

@@ -19,7 +19,7 @@ public record StackingRefusal(Code code, String detail, CredentialId part) {
         PART_UNKNOWN,
         /** A listed part was issued to another learner. */
         PART_OF_ANOTHER_LEARNER,
-        /** A listed part was not active at the completion's time (not yet issued, suspended or revoked). */
+        /** A listed part was not active at the completion's time (suspended or revoked). */
         PART_NOT_ACTIVE,
         /** A part is listed more than once. */
         PART_LISTED_TWICE

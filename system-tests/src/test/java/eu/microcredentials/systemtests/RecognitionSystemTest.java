@@ -28,7 +28,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * by a reviewer) and complete a pathway (one pathway.completed on mc.pathways.v1, and the issuer issues the stacked
  * credential once); revoking one of them at the issuer withdraws the recognition and the completion, and, as the
  * pathway's policy says, revokes the stacked credential, in every service; rebuilding recognition's
- * decisions read model from the log reproduces every decision. The steps build on each other and run in order.
+ * decisions read model from the log reproduces every decision, and its definitions read model every policy and pathway.
+ * Organisations registered by recognition's operators define the policies and pathways, each with its own key. The
+ * steps build on each other and run in order.
  */
 @ExtendWith(RunningPlatform.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,7 +59,9 @@ class RecognitionSystemTest {
         recognition = platform.recognition().http();
         body = platform.registerAwardingBody(Requests.awardingBody("Sveučilište u Zagrebu " + UUID.randomUUID(), COUNTRY));
         learnerId = Requests.newLearnerId();
-        pathwayId = recognition.post("/api/v1/pathways", pathway()).expect(201).path("id").asText();
+        // an operator registers the awarding body with recognition: only its key defines the body's pathways there
+        JsonHttp bodyAtRecognition = organisation("Sveučilište u Zagrebu", "AWARDING_BODY", body.id());
+        pathwayId = bodyAtRecognition.post("/api/v1/pathways", pathway()).expect(201).path("id").asText();
         for (int i = 0; i < 3; i++) {
             credentials.add(body.issue(Requests.fullCredential(learnerId, COUNTRY)).path("id").asText());
         }
@@ -97,11 +101,21 @@ class RecognitionSystemTest {
         return pathway;
     }
 
-    private String policy(String organisation, String purpose, boolean review, ObjectNode rules) {
-        ObjectNode policy = JsonHttp.JSON.createObjectNode().put("organisation", organisation).put("purpose", purpose)
-                .put("needsHumanReview", review);
+    /** Registers an organisation with recognition's operator key; answers recognition called with the organisation's key. */
+    private JsonHttp organisation(String name, String kind, String awardingBodyId) {
+        ObjectNode organisation = JsonHttp.JSON.createObjectNode().put("name", name).put("kind", kind);
+        if (awardingBodyId != null) {
+            organisation.put("awardingBodyId", awardingBodyId);
+        }
+        return recognition.withApiKey(recognition.withApiKey(platform.recognitionOperatorApiKey())
+                .post("/api/v1/organisations", organisation).expect(201).path("apiKey").asText());
+    }
+
+    /** A policy defined with the key of the recognising organisation that owns it. */
+    private String policy(JsonHttp owner, String purpose, boolean review, ObjectNode rules) {
+        ObjectNode policy = JsonHttp.JSON.createObjectNode().put("purpose", purpose).put("needsHumanReview", review);
         policy.set("rules", rules);
-        return recognition.post("/api/v1/recognition-policies", policy).expect(201).path("id").asText();
+        return owner.post("/api/v1/recognition-policies", policy).expect(201).path("id").asText();
     }
 
     private JsonNode request(String policyId, List<String> credentialIds) {
@@ -131,7 +145,8 @@ class RecognitionSystemTest {
     @Order(1)
     void credentials_meeting_a_policy_are_granted_with_their_ects() {
         ObjectNode rules = JsonHttp.JSON.createObjectNode().put("minEqfLevel", 6).put("minTotalEcts", 5);
-        JsonNode granted = request(policy("Universidade de Lisboa", "ACADEMIC", false, rules), credentials.subList(0, 2));
+        JsonNode granted = request(policy(organisation("Universidade de Lisboa", "UNIVERSITY", null), "ACADEMIC", false,
+                rules), credentials.subList(0, 2));
         grantedId = granted.path("id").asText();
         assertEquals("GRANTED", granted.path("decision").asText(), "decision: " + granted);
         assertEquals(6, granted.path("ectsRecognised").asInt(), "ECTS: " + granted);
@@ -144,7 +159,8 @@ class RecognitionSystemTest {
         ObjectNode rules = JsonHttp.JSON.createObjectNode().put("minEqfLevel", 7).put("minTotalEcts", 10);
         rules.putArray("acceptedQualityAssuranceTypes").add("INTERNAL");
         rules.putArray("acceptedIssuerCountries").add("DE");
-        JsonNode rejected = request(policy("Siemens AG", "EMPLOYMENT", false, rules), credentials.subList(0, 1));
+        JsonNode rejected = request(policy(organisation("Siemens AG", "EMPLOYER", null), "EMPLOYMENT", false, rules),
+                credentials.subList(0, 1));
         rejectedId = rejected.path("id").asText();
         assertEquals("REJECTED", rejected.path("decision").asText(), "decision: " + rejected);
         List<String> failed = new ArrayList<>();
@@ -157,15 +173,21 @@ class RecognitionSystemTest {
     @Test
     @Order(3)
     void a_policy_asking_for_a_human_is_decided_by_a_reviewer() {
-        JsonNode referred = request(policy("Croatian Chamber of Engineers", "PROFESSIONAL", true,
+        JsonHttp chamber = organisation("Croatian Chamber of Engineers", "PROFESSIONAL_BODY", null);
+        JsonNode referred = request(policy(chamber, "PROFESSIONAL", true,
                 JsonHttp.JSON.createObjectNode().put("minEqfLevel", 5)), credentials.subList(2, 3));
         reviewedId = referred.path("id").asText();
         assertEquals("NEEDS_REVIEW", referred.path("decision").asText(), "decision: " + referred);
         decision(reviewedId, "NEEDS_REVIEW");
-        JsonNode reviewed = recognition.post("/api/v1/recognition-requests/" + reviewedId + "/decision",
-                JsonHttp.JSON.createObjectNode().put("decision", "GRANTED").put("reviewer", "mr. sc. I. Horvat")
-                        .put("reason", "Counts towards continuing professional development")).expect(200);
+        ObjectNode decision = JsonHttp.JSON.createObjectNode().put("decision", "GRANTED").put("reviewer", "mr. sc. I. Horvat")
+                .put("reason", "Counts towards continuing professional development");
+        // only the organisation owning the policy records its reviewers' decisions
+        assertEquals(401, recognition.post("/api/v1/recognition-requests/" + reviewedId + "/decision", decision).status());
+        assertEquals(403, organisation("Siemens AG", "EMPLOYER", null)
+                .post("/api/v1/recognition-requests/" + reviewedId + "/decision", decision).status());
+        JsonNode reviewed = chamber.post("/api/v1/recognition-requests/" + reviewedId + "/decision", decision).expect(200);
         assertEquals("mr. sc. I. Horvat", reviewed.path("decidedBy").asText(), "reviewed: " + reviewed);
+        assertTrue(reviewed.path("reviewerOrganisationId").isTextual(), "reviewed: " + reviewed);
         decision(reviewedId, "GRANTED");
     }
 
@@ -256,5 +278,13 @@ class RecognitionSystemTest {
         }
         assertEquals(before, after);
         assertTrue(before.get(0).path("history").size() == 3, "requested, granted, withdrawn: " + before.get(0));
+
+        // the policies and pathways the decisions were taken under are events too: their read model comes back the same
+        String policyId = before.get(0).path("policyId").asText();
+        JsonNode policyBefore = recognition.get("/api/v1/recognition-policies/" + policyId).expect(200);
+        JsonNode pathwayBefore = recognition.get("/api/v1/pathways/" + pathwayId).expect(200);
+        platform.rebuildAndAwait(platform.recognition(), "definitions", CATCH_UP);
+        assertEquals(policyBefore, recognition.get("/api/v1/recognition-policies/" + policyId).expect(200));
+        assertEquals(pathwayBefore, recognition.get("/api/v1/pathways/" + pathwayId).expect(200));
     }
 }

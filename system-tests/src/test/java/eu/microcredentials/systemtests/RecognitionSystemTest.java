@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Recognition and learning pathways through every service: credentials issued at the issuer are recognised at
  * recognition-service under three policies (GRANTED, REJECTED with every failed rule named, NEEDS_REVIEW then decided
  * by a reviewer) and complete a pathway (one pathway.completed on mc.pathways.v1, and the issuer issues the stacked
- * credential once); revoking one of them at the issuer withdraws the recognition and the completion, and, as the
+ * credential once, because the awarding body enabled the pathway at the issuer; a second pathway naming the same body,
+ * which it did not enable, completes too, and the issuer refuses it and issues nothing); revoking one of them at the issuer withdraws the recognition and the completion, and, as the
  * pathway's policy says, revokes the stacked credential, in every service; rebuilding recognition's
  * decisions read model from the log reproduces every decision, and its definitions read model every policy and pathway.
  * Organisations registered by recognition's operators define the policies and pathways, each with its own key. The
@@ -49,6 +50,7 @@ class RecognitionSystemTest {
     private String rejectedId;
     private String reviewedId;
     private String pathwayId;
+    private String unenabledPathwayId;
     private String completionId;
     private String stackedId;
     private PathwayTopic pathwayTopic;
@@ -62,6 +64,12 @@ class RecognitionSystemTest {
         // an operator registers the awarding body with recognition: only its key defines the body's pathways there
         JsonHttp bodyAtRecognition = organisation("Sveučilište u Zagrebu", "AWARDING_BODY", body.id());
         pathwayId = bodyAtRecognition.post("/api/v1/pathways", pathway()).expect(201).path("id").asText();
+        // the body defines a pathway it does not enable at the issuer; the issuer signs only what it enabled, on its terms
+        ObjectNode unenabled = pathway();
+        ((ObjectNode) unenabled.path("target")).put("title", "Machine Learning Leadership (stacked)");
+        unenabledPathwayId = bodyAtRecognition.post("/api/v1/pathways", unenabled).expect(201).path("id").asText();
+        body.issuer().put("/api/v1/awarding-bodies/" + body.id() + "/stacking/" + pathwayId, JsonHttp.JSON.createObjectNode()
+                .put("title", "Machine Learning Engineering (stacked)").put("eqfLevel", 6).put("ects", 9)).expect(200);
         for (int i = 0; i < 3; i++) {
             credentials.add(body.issue(Requests.fullCredential(learnerId, COUNTRY)).path("id").asText());
         }
@@ -133,12 +141,16 @@ class RecognitionSystemTest {
     }
 
     private JsonNode progress() {
+        return progress(pathwayId);
+    }
+
+    private JsonNode progress(String pathway) {
         for (JsonNode each : recognition.get("/api/v1/learners/" + JsonHttp.segment(learnerId) + "/pathways").expect(200)) {
-            if (pathwayId.equals(each.path("pathwayId").asText())) {
+            if (pathway.equals(each.path("pathwayId").asText())) {
                 return each;
             }
         }
-        throw new AssertionError("pathway " + pathwayId + " not listed for " + learnerId);
+        throw new AssertionError("pathway " + pathway + " not listed for " + learnerId);
     }
 
     @Test
@@ -222,6 +234,21 @@ class RecognitionSystemTest {
         assertEquals(4, recognition.get("/api/v1/learners/" + JsonHttp.segment(learnerId) + "/credentials").expect(200)
                 .path("credentials").size(), "three parts and one stacked credential");
         assertEquals(3, progress().path("countingCredentialIds").size(), "the parts count, the stacked one not");
+
+        // the pathway the body did not enable completes as well, but the issuer refuses it and issues nothing
+        String unenabledCompletion = Eventually.await(PROPAGATION, "the unenabled pathway completed", () -> {
+            JsonNode now = progress(unenabledPathwayId);
+            assertEquals("HOLDING", now.path("completion").path("status").asText(), "progress: " + now);
+            return now;
+        }).path("completion").path("completionId").asText();
+        JsonNode refused = Eventually.await(PROPAGATION, "the issuer refusing the unenabled pathway", () -> body.issuer()
+                .get("/api/v1/pathway-completions/" + unenabledCompletion + "/stacking").expect(200));
+        assertEquals("REFUSED", refused.path("outcome").asText(), "decision: " + refused);
+        assertEquals("PATHWAY_NOT_ENABLED", refused.path("reasons").get(0).path("code").asText(), "decision: " + refused);
+        assertEquals(404, body.issuer().get("/api/v1/pathway-completions/" + unenabledCompletion + "/stacked-credential")
+                .status());
+        assertEquals(4, recognition.get("/api/v1/learners/" + JsonHttp.segment(learnerId) + "/credentials").expect(200)
+                .path("credentials").size(), "still three parts and one stacked credential");
     }
 
     @Test

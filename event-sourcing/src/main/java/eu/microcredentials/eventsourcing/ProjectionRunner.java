@@ -52,7 +52,7 @@ import org.jboss.logging.Logger;
  */
 public final class ProjectionRunner implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class);
-    private static final int APPLY_ATTEMPTS = 3;
+    static final int APPLY_ATTEMPTS = 3;
     private static final Duration GENERATION_CHECK = Duration.ofMillis(500);
 
     private static final String ENSURE_PROJECTION = "INSERT INTO projection (name) VALUES ($1) ON CONFLICT DO NOTHING";

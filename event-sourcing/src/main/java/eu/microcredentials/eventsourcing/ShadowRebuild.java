@@ -194,22 +194,40 @@ public final class ShadowRebuild implements Runnable {
             }));
         } catch (RuntimeException batchFailure) {
             for (ConsumerRecord<String, byte[]> record : batch) {
-                try {
-                    commitPositions(Transactions.inTransaction(pool, tx -> {
-                        useShadow(tx);
-                        return applyAll(tx, List.of(record));
-                    }));
-                } catch (RuntimeException e) {
-                    reject(record, e.toString());
-                    Transactions.inTransaction(pool, tx -> {
-                        useShadow(tx);
-                        return savePositions(tx, Map.of(partition(record), new Applied(record.offset() + 1, 0, null)));
-                    });
-                    positions.put(partition(record), record.offset() + 1);
-                    done.incrementAndGet();
-                }
+                applyAlone(record);
             }
         }
+    }
+
+    /**
+     * One record in its own transaction, tried as often as the live runner tries it, so that a passing failure
+     * (a deadlock, a timeout) does not leave out of the copy what the live model applied; rejected when it still
+     * fails and the database answers, and the rebuild fails when the database does not.
+     */
+    private void applyAlone(ConsumerRecord<String, byte[]> record) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= ProjectionRunner.APPLY_ATTEMPTS; attempt++) {
+            try {
+                commitPositions(Transactions.inTransaction(pool, tx -> {
+                    useShadow(tx);
+                    return applyAll(tx, List.of(record));
+                }));
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+                sleep(100L * attempt);
+            }
+        }
+        if (!Transactions.databaseAnswers(pool)) {
+            throw failure;
+        }
+        reject(record, failure.toString());
+        Transactions.inTransaction(pool, tx -> {
+            useShadow(tx);
+            return savePositions(tx, Map.of(partition(record), new Applied(record.offset() + 1, 0, null)));
+        });
+        positions.put(partition(record), record.offset() + 1);
+        done.incrementAndGet();
     }
 
     private record Applied(long nextOffset, long events, OffsetDateTime lastEventAt) {
@@ -312,7 +330,7 @@ public final class ShadowRebuild implements Runnable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the live model did not reach the rebuilt positions within " + SWAP_PATIENCE);
             }
-            sleep();
+            sleep(50);
         }
     }
 
@@ -414,7 +432,7 @@ public final class ShadowRebuild implements Runnable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("could not lock the live tables for the swap within a minute");
             }
-            sleep();
+            sleep(50);
         }
         execute(tx, "SET LOCAL lock_timeout = 0");
     }
@@ -458,9 +476,9 @@ public final class ShadowRebuild implements Runnable {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 
-    private static void sleep() {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(50);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -47,6 +47,8 @@ class ProjectionRunnerIT {
     private final String projectionName = "kernel-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Long> lastOffsets = new HashMap<>();
     private final AtomicInteger sideEffects = new AtomicInteger();
+    /** How many more times the projection fails on the reason "passing failure" before it applies it. */
+    private final AtomicInteger passingFailures = new AtomicInteger();
 
     @BeforeEach
     void infrastructure() {
@@ -88,6 +90,9 @@ class ProjectionRunnerIT {
             CredentialSuspended suspended = (CredentialSuspended) event.decode();
             if ("explode".equals(suspended.reason())) {
                 throw new IllegalStateException("this projection cannot apply an explosion");
+            }
+            if ("passing failure".equals(suspended.reason()) && passingFailures.getAndDecrement() > 0) {
+                throw new IllegalStateException("a failure that passes when tried again");
             }
             if ("impossible".equals(suspended.reason())) {
                 throw new ContractViolation("this event cannot be right");
@@ -296,6 +301,32 @@ class ProjectionRunnerIT {
         assertEquals(ShadowRebuild.State.DONE, done.state(), done.toString());
         assertEquals(Boolean.TRUE, done.identical(), "the rebuilt model differs: " + done.differences());
         assertEquals(List.of(), reasons(), "version 2 of the stream was seen: its older version 1 is not applied");
+    }
+
+    /**
+     * A failure that passes when tried again (a deadlock, a timeout) fails the rebuild's batch and then the record's
+     * first attempt alone: the rebuild tries it again as the live runner does, instead of leaving it out of the copy.
+     */
+    @Test
+    void aRebuildTriesAPassingFailureAgainAsTheLiveRunnerDoes() throws Exception {
+        streams(2, 2).forEach(this::publish);
+        publish(Events.envelope(UUID.randomUUID().toString(), awardingBody, 1, "passing failure"));
+        passingFailures.set(2); // live: the batch, then the record's first attempt alone
+        start("passing-group");
+        awaitCaughtUp();
+        assertEquals(5, applied(), "the live runner applied the record on a later attempt");
+        List<String> live = contents();
+
+        passingFailures.set(2); // the rebuild: its batch, then the record's first attempt alone
+        ShadowRebuild rebuild = new ShadowRebuild(new SuspensionLog(), infra.pool, KernelInfrastructure.KAFKA);
+        rebuild.run();
+
+        ShadowRebuild.Progress done = rebuild.progress();
+        assertEquals(ShadowRebuild.State.DONE, done.state(), done.toString());
+        // (other tests' poison on the shared topic is rejected too: only this record matters here)
+        assertTrue(done.rejected().stream().noneMatch(r -> r.reason().contains("passes when tried again")), done.toString());
+        assertEquals(Boolean.TRUE, done.identical(), "the rebuilt model differs: " + done.differences());
+        assertEquals(live, contents());
     }
 
     /** Stores positions at the current end of every partition of the topic; answers one of the partitions. */

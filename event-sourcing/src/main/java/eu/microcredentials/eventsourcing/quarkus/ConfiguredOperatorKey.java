@@ -18,6 +18,11 @@ public class ConfiguredOperatorKey implements OperatorKeys {
                 .map(value -> value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Whether a key is configured at all (without one, nobody is an operator). */
+    public boolean configured() {
+        return key.isPresent();
+    }
+
     @Override
     public boolean isOperatorKey(String presented) {
         return key.isPresent() && presented != null

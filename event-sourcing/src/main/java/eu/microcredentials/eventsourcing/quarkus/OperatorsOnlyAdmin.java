@@ -1,5 +1,6 @@
 package eu.microcredentials.eventsourcing.quarkus;
 
+import eu.microcredentials.eventsourcing.web.BearerToken;
 import eu.microcredentials.eventsourcing.web.Problem;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -22,7 +23,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * It judges by the resource the request matched, not by the request's path, so no spelling of a path gets around it.
  */
 public class OperatorsOnlyAdmin {
-    private static final String BEARER = "Bearer ";
     private final OperatorKeys keys;
     private final String realm;
     private final Map<Method, Boolean> admin = new ConcurrentHashMap<>();
@@ -39,7 +39,7 @@ public class OperatorsOnlyAdmin {
         if (method != null && !admin.computeIfAbsent(method, m -> isAdmin(resource.getResourceClass(), m))) {
             return Optional.empty();
         }
-        String presented = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        String presented = BearerToken.in(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (presented == null) {
             return Optional.of(unauthenticated("send Authorization: Bearer <" + realm + " operator API key>"));
         }
@@ -56,15 +56,6 @@ public class OperatorsOnlyAdmin {
     private static String path(AnnotatedElement element) {
         Path path = element == null ? null : element.getAnnotation(Path.class);
         return path == null ? "" : "/" + path.value();
-    }
-
-    /** The bearer token of an Authorization header; null when it carries none. */
-    static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return null;
-        }
-        String token = authorization.substring(BEARER.length()).strip();
-        return token.isEmpty() ? null : token;
     }
 
     private Response unauthenticated(String detail) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.microcredentials.eventsourcing.web.BearerToken;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,11 +34,11 @@ class OperatorsOnlyAdminTest {
 
     @Test
     void the_key_is_the_bearer_token_of_the_authorization_header() {
-        assertEquals("k3y", OperatorsOnlyAdmin.bearer("Bearer k3y"));
-        assertEquals("k3y", OperatorsOnlyAdmin.bearer("bearer  k3y "));
-        assertNull(OperatorsOnlyAdmin.bearer(null));
-        assertNull(OperatorsOnlyAdmin.bearer("Bearer "));
-        assertNull(OperatorsOnlyAdmin.bearer("Basic k3y"));
+        assertEquals("k3y", BearerToken.in("Bearer k3y"));
+        assertEquals("k3y", BearerToken.in("bearer  k3y "));
+        assertNull(BearerToken.in(null));
+        assertNull(BearerToken.in("Bearer "));
+        assertNull(BearerToken.in("Basic k3y"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package eu.microcredentials.recognition.access;
 
 import eu.microcredentials.eventsourcing.quarkus.OperatorKeys;
+import eu.microcredentials.eventsourcing.web.BearerToken;
 import eu.microcredentials.eventsourcing.web.Problem;
 import eu.microcredentials.recognition.domain.organisation.Organisation;
 import eu.microcredentials.recognition.infrastructure.OrganisationStore;
@@ -19,7 +20,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Access {
-    private static final String BEARER = "Bearer ";
 
     private final OperatorKeys operatorKey;
     private final OrganisationStore organisations;
@@ -34,7 +34,7 @@ public class Access {
 
     /** The operator, or a 401 / 403 failure. */
     public void operator(String authorization) {
-        String key = bearer(authorization);
+        String key = BearerToken.in(authorization);
         if (!operatorKey.isOperatorKey(key)) {
             throw key == null ? unauthenticated("send Authorization: Bearer <recognition operator API key>")
                     : unauthenticated("unknown API key");
@@ -43,7 +43,7 @@ public class Access {
 
     /** The caller the key belongs to; fails with 401 when the key is missing or unknown. */
     public Uni<Caller> caller(String authorization) {
-        String key = bearer(authorization);
+        String key = BearerToken.in(authorization);
         if (key == null) {
             return Uni.createFrom().failure(unauthenticated("send Authorization: Bearer <the organisation's API key>"));
         }
@@ -74,13 +74,5 @@ public class Access {
                         URI.create("https://microcredentials.eu/problems/unauthenticated"), "Unauthenticated", 401, detail,
                         null, List.of()).response())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"recognition-service\"").build());
-    }
-
-    private static String bearer(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || authorization.substring(BEARER.length()).isBlank()) {
-            return null;
-        }
-        return authorization.substring(BEARER.length()).strip();
     }
 }

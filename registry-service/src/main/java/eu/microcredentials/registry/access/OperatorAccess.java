@@ -1,5 +1,6 @@
 package eu.microcredentials.registry.access;
 
+import eu.microcredentials.eventsourcing.web.BearerToken;
 import eu.microcredentials.eventsourcing.web.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -25,7 +26,7 @@ public class OperatorAccess implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (OperatorKey.bearer(header) == null) {
+        if (BearerToken.in(header) == null) {
             request.abortWith(unauthenticated("send Authorization: Bearer <registry operator API key>"));
             return;
         }

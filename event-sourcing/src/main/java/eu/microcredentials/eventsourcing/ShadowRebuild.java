@@ -16,6 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -162,24 +166,76 @@ public final class ShadowRebuild implements Runnable {
     }
 
     /** Applies every record below {@code end} to the shadow copy, batch by batch. */
+    /**
+     * Reads the topics up to {@code end}, applying batch after batch. The next batch is decoded and checked
+     * against its schema on a thread of its own while the one before it is written, so that the two cores
+     * of a small machine parse and write at once (parsing and schema checks were most of a replay's time).
+     */
     private void replayUntil(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> end) {
-        while (end.entrySet().stream().anyMatch(e -> positions.get(e.getKey()) < e.getValue())) {
-            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < end.get(partition)) {
-                    batch.add(record);
-                }
+        ExecutorService decoder = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "rebuild-" + id.substring(0, 8) + "-decoder");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<List<Decoded>> next = CompletableFuture.completedFuture(List.of());
+            while (end.entrySet().stream().anyMatch(e -> positions.get(e.getKey()) < e.getValue())) {
+                List<Decoded> current = next.join();
+                List<ConsumerRecord<String, byte[]>> polled = poll(consumer, end);
+                next = CompletableFuture.supplyAsync(() -> decode(polled), decoder);
+                apply(current, null);
             }
-            apply(batch, null);
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            decoder.shutdownNow();
         }
+    }
+
+    /** The records of the next poll that lie before {@code end}. */
+    private static List<ConsumerRecord<String, byte[]>> poll(KafkaConsumer<String, byte[]> consumer,
+                                                             Map<TopicPartition, Long> end) {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            if (record.offset() < end.get(partition(record))) {
+                batch.add(record);
+            }
+        }
+        return batch;
+    }
+
+    /** A record as read from a topic, decoded and checked against its schema, or why it could not be. */
+    private record Decoded(ConsumerRecord<String, byte[]> record, EventEnvelope event, RuntimeException failure) {
+        static Decoded of(ConsumerRecord<String, byte[]> record) {
+            try {
+                return new Decoded(record, KafkaCloudEvents.fromRecord(record), null);
+            } catch (RuntimeException e) {
+                return new Decoded(record, null, e);
+            }
+        }
+
+        /** The event; throws what decoding it threw (a {@link ContractViolation} for poison). */
+        EventEnvelope eventOrThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return event;
+        }
+    }
+
+    private static List<Decoded> decode(List<ConsumerRecord<String, byte[]>> records) {
+        List<Decoded> decoded = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            decoded.add(Decoded.of(record));
+        }
+        return decoded;
     }
 
     /**
      * Applies a batch in one transaction on the shadow copy (or in the caller's transaction); when the
      * batch fails, record by record, rejecting those that fail alone.
      */
-    private void apply(List<ConsumerRecord<String, byte[]>> batch, SqlConnection callersTransaction) {
+    private void apply(List<Decoded> batch, SqlConnection callersTransaction) {
         if (batch.isEmpty()) {
             return;
         }
@@ -193,7 +249,7 @@ public final class ShadowRebuild implements Runnable {
                 return applyAll(tx, batch);
             }));
         } catch (RuntimeException batchFailure) {
-            for (ConsumerRecord<String, byte[]> record : batch) {
+            for (Decoded record : batch) {
                 applyAlone(record);
             }
         }
@@ -204,13 +260,14 @@ public final class ShadowRebuild implements Runnable {
      * (a deadlock, a timeout) does not leave out of the copy what the live model applied; rejected when it still
      * fails and the database answers, and the rebuild fails when the database does not.
      */
-    private void applyAlone(ConsumerRecord<String, byte[]> record) {
+    private void applyAlone(Decoded decoded) {
+        ConsumerRecord<String, byte[]> record = decoded.record();
         RuntimeException failure = null;
         for (int attempt = 1; attempt <= ProjectionRunner.APPLY_ATTEMPTS; attempt++) {
             try {
                 commitPositions(Transactions.inTransaction(pool, tx -> {
                     useShadow(tx);
-                    return applyAll(tx, List.of(record));
+                    return applyAll(tx, List.of(decoded));
                 }));
                 return;
             } catch (RuntimeException e) {
@@ -234,11 +291,12 @@ public final class ShadowRebuild implements Runnable {
     }
 
     /** The read-model change of a batch, and the positions it moves to (stored in the same transaction). */
-    private Map<TopicPartition, Applied> applyAll(SqlConnection tx, List<ConsumerRecord<String, byte[]>> batch) {
+    private Map<TopicPartition, Applied> applyAll(SqlConnection tx, List<Decoded> batch) {
         Map<TopicPartition, Applied> moved = new HashMap<>();
         List<Rejected> rejectedHere = new ArrayList<>();
-        StreamVersionClaims claims = StreamVersionClaims.of(tx, projection.name(), batch);
-        for (ConsumerRecord<String, byte[]> record : batch) {
+        StreamVersionClaims claims = StreamVersionClaims.of(tx, projection.name(), batch.stream().map(Decoded::record).toList());
+        for (Decoded decoded : batch) {
+            ConsumerRecord<String, byte[]> record = decoded.record();
             TopicPartition partition = partition(record);
             Applied before = moved.getOrDefault(partition, new Applied(positions.get(partition), 0, null));
             if (record.offset() < before.nextOffset()) {
@@ -247,7 +305,7 @@ public final class ShadowRebuild implements Runnable {
             long events = before.events();
             OffsetDateTime lastEventAt = before.lastEventAt();
             try {
-                EventEnvelope event = KafkaCloudEvents.fromRecord(record);
+                EventEnvelope event = decoded.eventOrThrow();
                 if (claims.claim(record, event)) {
                     try {
                         projection.replay(tx, event, ProjectionRunner.delivery(record));
@@ -356,13 +414,7 @@ public final class ShadowRebuild implements Runnable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("could not read up to the live positions " + target);
             }
-            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                if (record.offset() < target.get(partition(record))) {
-                    batch.add(record);
-                }
-            }
-            apply(batch, tx);
+            apply(decode(poll(consumer, target)), tx);
         }
     }
 

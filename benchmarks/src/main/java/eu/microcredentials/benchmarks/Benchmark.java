@@ -57,12 +57,19 @@ public final class Benchmark {
             int eventSize = Replay.eventSize(event);
             say("one credential event is %d bytes: the record size of the raw limits", eventSize);
 
-            rawLimits(settings, infrastructure, out, eventSize, new String(event.data(), StandardCharsets.UTF_8), signed, figures);
+            if (settings.runs("raw")) {
+                rawLimits(settings, infrastructure, out, eventSize, new String(event.data(), StandardCharsets.UTF_8), signed, figures);
+            }
+
+            Verification verification = new Verification(platform, http);
+            warmUp(settings, issuance, verification);
 
             platform.awaitQuiet(http, QUIET);
             FlightRecording recording = new FlightRecording(platform.issuer, "1. issuance", out);
-            recording.start();
-            for (int run = 1; run <= settings.runs(); run++) {
+            if (settings.runs("issuance")) {
+                recording.start();
+            }
+            for (int run = 1; settings.runs("issuance") && run <= settings.runs(); run++) {
                 if (run > 1) {
                     platform.awaitQuiet(http, QUIET);
                 }
@@ -71,9 +78,11 @@ public final class Benchmark {
                 say("1. issuance run %d: %.0f credentials/s, p50 %.1f ms, p99 %.1f ms, %d failed%s", run, outcome.perSecond(),
                         outcome.latencies().millis(50), outcome.latencies().millis(99), outcome.failures(), failure(outcome.firstFailure()));
             }
-            profiles.add(recording.stop());
+            if (settings.runs("issuance")) {
+                profiles.add(recording.stop());
+            }
 
-            for (int run = 1; run <= settings.runs(); run++) {
+            for (int run = 1; settings.runs("bulk") && run <= settings.runs(); run++) {
                 platform.awaitQuiet(http, QUIET);
                 ClosedLoop.Outcome outcome = issuance.bulk(settings);
                 throughput(figures, "bulk", "bulk issuance", "credentials/s", outcome, false);
@@ -83,15 +92,17 @@ public final class Benchmark {
             }
 
             Propagation propagation = new Propagation(platform, http);
-            for (int run = 1; run <= settings.runs(); run++) {
+            for (int run = 1; settings.runs("propagation") && run <= settings.runs(); run++) {
                 propagate(platform, http, propagation, settings, settings.propagationRate(), "propagation", run, figures);
             }
-            for (int run = 1; settings.gentleRate() > 0 && run <= settings.runs(); run++) {
+            for (int run = 1; settings.runs("propagation") && settings.gentleRate() > 0 && run <= settings.runs(); run++) {
                 propagate(platform, http, propagation, settings, settings.gentleRate(), "propagation-gentle", run, figures);
             }
 
-            Verification verification = new Verification(platform, http);
-            for (int run = 1; run <= settings.runs(); run++) {
+            if (settings.runs("verification")) {
+                issuance.issueUnmeasured();
+            }
+            for (int run = 1; settings.runs("verification") && run <= settings.runs(); run++) {
                 platform.awaitQuiet(http, QUIET);
                 ClosedLoop.Outcome outcome = verification.run(settings, issuance.issuedCredentials());
                 throughput(figures, "verification", "verification", "verifications/s", outcome, true);
@@ -105,6 +116,11 @@ public final class Benchmark {
                 figures.add("rss." + service.name(), "resident memory of " + service.name(), "MiB", service.residentMebibytes());
             }
             platform.recognition.close();
+            if (!settings.runs("replay")) {
+                figures.add("rss." + platform.registry.name(), "resident memory of " + platform.registry.name(), "MiB",
+                        platform.registry.residentMebibytes());
+                return report(settings, figures, machine, loadBefore, profiles, out);
+            }
 
             platform.awaitQuiet(http, QUIET);
             Replay replay = new Replay(platform, http, infrastructure);
@@ -125,9 +141,32 @@ public final class Benchmark {
             figures.add("rss." + platform.registry.name(), "resident memory of " + platform.registry.name(), "MiB",
                     platform.registry.residentMebibytes());
         }
+        return report(settings, figures, machine, loadBefore, profiles, out);
+    }
+
+    private static Result report(Settings settings, Figures figures, Map<String, String> machine, String loadBefore,
+                                 List<FlightRecording.Summary> profiles, Path out) throws Exception {
         String loadAfter = Machine.loadAverage();
         new Report(figures, settings, machine, loadBefore, loadAfter, profiles).write(out);
         return new Result(figures, profiles, out);
+    }
+
+    /**
+     * Load that is not measured, before anything that is: half the time single issuance, a quarter bulk
+     * issuance, a quarter verification, so that the JIT of each service has compiled the paths the
+     * scenarios take (a service is measured as it runs in production, warm).
+     */
+    private static void warmUp(Settings settings, Issuance issuance, Verification verification) throws InterruptedException {
+        Duration time = settings.platformWarmup();
+        if (time.isZero()) {
+            return;
+        }
+        say("warming up the platform for %d s (not measured)", time.toSeconds());
+        Settings warm = settings.withTimes(Duration.ZERO, time.dividedBy(2), Duration.ZERO);
+        issuance.single(warm);
+        issuance.bulk(warm.withTimes(Duration.ZERO, time.dividedBy(4), Duration.ZERO));
+        issuance.issueUnmeasured();
+        verification.run(warm.withTimes(Duration.ZERO, time.dividedBy(4), Duration.ZERO), issuance.issuedCredentials());
     }
 
     private static void rawLimits(Settings settings, Infrastructure infrastructure, Path out, int eventSize, String eventJson,

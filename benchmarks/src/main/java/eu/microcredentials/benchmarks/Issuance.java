@@ -39,6 +39,13 @@ final class Issuance {
         });
     }
 
+    /** Issues, not measured, until the verification scenario has its {@link #KEPT} credentials to check. */
+    void issueUnmeasured() {
+        while (issuedCredentials.size() < KEPT) {
+            issuedCredentials.add(issueOne().path("verifiableCredential").asText());
+        }
+    }
+
     ClosedLoop.Outcome bulk(Settings settings) throws InterruptedException {
         return ClosedLoop.run(settings.bulkConcurrency(), settings.warmup(), settings.duration(), () -> {
             JsonNode result = http.post(platform.batch(), platform.awardingBodyKey(), CredentialRequests.batch(settings.batchSize()))

@@ -108,6 +108,7 @@ final class Report {
         md.append("Run: ").append(settings.mode()).append(", ").append(settings.runs()).append(" run(s) of each scenario and raw limit, ")
                 .append(settings.replayRuns()).append(" of the replay (").append(String.format(Locale.ROOT, "%,d", settings.replayEvents()))
                 .append(" events seeded); ")
+                .append(settings.only().isEmpty() ? "" : "only " + String.join(", ", settings.only().stream().sorted().toList()) + "; ")
                 .append("load average (1, 5, 15 min) before ").append(loadBefore).append(", after ").append(loadAfter).append("\n\n");
         md.append("Machine: ");
         machine.forEach((name, value) -> md.append(name).append(" ").append(value).append("; "));

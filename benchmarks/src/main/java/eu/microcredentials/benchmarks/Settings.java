@@ -2,6 +2,7 @@ package eu.microcredentials.benchmarks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How long and how big each part of a benchmark run is. {@code full} is the measured run recorded in
@@ -24,28 +25,49 @@ import java.util.List;
  * @param kafkaRecords      records ProducerPerformance sends (and ConsumerPerformance reads) per run
  * @param pgRows            rows per run of each PostgreSQL insert path
  * @param signingTime       how long the ES256 sign and verify loops run
+ * @param platformWarmup    load before anything is measured, not counted: single and bulk issuance and
+ *                          verification, so that every service's JIT has compiled its paths (on two
+ *                          cores, three services compiling at once take most of the first minutes)
+ * @param only              the parts to run ({@link #PARTS}); empty: all of them
  */
 public record Settings(String mode, int runs, Duration warmup, Duration duration, int concurrency, int bulkConcurrency,
                        int batchSize, int propagationRate, int gentleRate, Duration propagationTime, Duration pollInterval,
-                       int replayEvents, int replayRuns, int kafkaRecords, int pgRows, Duration signingTime) {
+                       int replayEvents, int replayRuns, int kafkaRecords, int pgRows, Duration signingTime, Duration platformWarmup, Set<String> only) {
+    /** The parts of a run, as {@code --only} names them. */
+    public static final List<String> PARTS = List.of("raw", "issuance", "bulk", "propagation", "verification", "replay");
+
+    public Settings {
+        only = Set.copyOf(only);
+    }
+
+    /** Whether this run measures that part ({@link #PARTS}). */
+    public boolean runs(String part) {
+        if (!PARTS.contains(part)) {
+            throw new IllegalArgumentException("no part " + part);
+        }
+        return only.isEmpty() || only.contains(part);
+    }
 
     public static Settings full() {
         return new Settings("full", 3, Duration.ofSeconds(5), Duration.ofSeconds(30), 16, 2, 1000, 200, 20,
-                Duration.ofSeconds(15), Duration.ofMillis(20), 1_000_000, 1, 100_000, 100_000, Duration.ofSeconds(5));
+                Duration.ofSeconds(15), Duration.ofMillis(20), 1_000_000, 1, 100_000, 100_000, Duration.ofSeconds(5), Duration.ofSeconds(120), Set.of());
     }
 
     public static Settings quick() {
         return new Settings("quick", 1, Duration.ofSeconds(3), Duration.ofSeconds(10), 16, 2, 1000, 200, 20,
-                Duration.ofSeconds(8), Duration.ofMillis(20), 100_000, 1, 50_000, 50_000, Duration.ofSeconds(2));
+                Duration.ofSeconds(8), Duration.ofMillis(20), 100_000, 1, 50_000, 50_000, Duration.ofSeconds(2), Duration.ofSeconds(60), Set.of());
     }
 
     public static Settings smoke() {
         // a low propagation rate: on a busy CI machine the point is that every figure comes out, not its value
         return new Settings("smoke", 1, Duration.ofMillis(500), Duration.ofSeconds(2), 8, 1, 1000, 20, 0,
-                Duration.ofSeconds(1), Duration.ofMillis(20), 1_000, 1, 2_000, 2_000, Duration.ofMillis(300));
+                Duration.ofSeconds(1), Duration.ofMillis(20), 1_000, 1, 2_000, 2_000, Duration.ofMillis(300), Duration.ofSeconds(2), Set.of());
     }
 
-    /** {@code --quick}, {@code --smoke}, {@code --runs N}, {@code --replay-events N}, {@code --replay-runs N}; nothing: the full run. */
+    /**
+     * {@code --quick}, {@code --smoke}, {@code --runs N}, {@code --replay-events N}, {@code --replay-runs N},
+     * {@code --warmup S}, {@code --duration S}, {@code --platform-warmup S}, {@code --batch-size N}, {@code --only raw,issuance,…}; nothing: the full run.
+     */
     public static Settings fromArguments(List<String> arguments) {
         Settings settings = arguments.contains("--smoke") ? smoke() : arguments.contains("--quick") ? quick() : full();
         for (int i = 0; i < arguments.size(); i++) {
@@ -57,8 +79,16 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
                         settings.replayRuns());
                 case "--replay-runs" -> settings = settings.withReplay(settings.replayEvents(),
                         Integer.parseInt(value(arguments, ++i, argument)));
+                case "--warmup" -> settings = settings.withTimes(seconds(arguments, ++i, argument), settings.duration(),
+                        settings.platformWarmup());
+                case "--duration" -> settings = settings.withTimes(settings.warmup(), seconds(arguments, ++i, argument),
+                        settings.platformWarmup());
+                case "--platform-warmup" -> settings = settings.withTimes(settings.warmup(), settings.duration(),
+                        seconds(arguments, ++i, argument));
+                case "--batch-size" -> settings = settings.withBatchSize(Integer.parseInt(value(arguments, ++i, argument)));
+                case "--only" -> settings = settings.withOnly(Set.of(value(arguments, ++i, argument).split(",")));
                 default -> throw new IllegalArgumentException("unknown argument " + argument
-                        + " (known: --quick, --smoke, --runs N, --replay-events N, --replay-runs N)");
+                        + " (known: --quick, --smoke, --runs N, --replay-events N, --replay-runs N, --warmup S, --duration S, --platform-warmup S, --batch-size N, --only PART,…)");
             }
         }
         return settings;
@@ -69,7 +99,7 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
             throw new IllegalArgumentException("--runs must be at least 1");
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
-                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime);
+                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime, platformWarmup, only);
     }
 
     public Settings withReplay(int events, int times) {
@@ -77,7 +107,41 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
             throw new IllegalArgumentException("--replay-events and --replay-runs must be at least 1");
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
-                gentleRate, propagationTime, pollInterval, events, times, kafkaRecords, pgRows, signingTime);
+                gentleRate, propagationTime, pollInterval, events, times, kafkaRecords, pgRows, signingTime, platformWarmup, only);
+    }
+
+    /** Another warm-up and measured time for each throughput scenario, and another warm-up of the whole platform. */
+    public Settings withTimes(Duration warmup, Duration duration, Duration platformWarmup) {
+        if (warmup.isNegative() || platformWarmup.isNegative() || duration.isZero() || duration.isNegative()) {
+            throw new IllegalArgumentException("--warmup and --platform-warmup must be at least 0 s, --duration at least 1 s");
+        }
+        return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
+                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime, platformWarmup, only);
+    }
+
+    /** Another number of credentials per bulk request (the issuer takes at most 10,000). */
+    public Settings withBatchSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("--batch-size must be at least 1");
+        }
+        return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, size, propagationRate,
+                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime,
+                platformWarmup, only);
+    }
+
+    /** Only these parts ({@link #PARTS}); a run of some parts is a look, not the recorded figures. */
+    public Settings withOnly(Set<String> parts) {
+        List<String> unknown = parts.stream().filter(part -> !PARTS.contains(part)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--only: no part " + String.join(", ", unknown) + " (known: "
+                    + String.join(", ", PARTS) + ")");
+        }
+        return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
+                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime, platformWarmup, parts);
+    }
+
+    private static Duration seconds(List<String> arguments, int index, String name) {
+        return Duration.ofSeconds(Long.parseLong(value(arguments, index, name)));
     }
 
     private static String value(List<String> arguments, int index, String name) {

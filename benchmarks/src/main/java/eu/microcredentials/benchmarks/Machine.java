@@ -19,6 +19,7 @@ final class Machine {
         machine.put("cpu", firstLine(Path.of("/proc/cpuinfo"), "model name").replaceFirst("^model name\\s*:\\s*", ""));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("services' JVM options", String.join(" ", ServiceJvm.options()));
         return machine;
     }
 

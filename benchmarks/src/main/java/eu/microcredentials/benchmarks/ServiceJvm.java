@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  */
 final class ServiceJvm implements AutoCloseable {
     private static final Duration READY_DEADLINE = Duration.ofSeconds(120);
-    /** As bin/run-local starts the services; MC_BENCH_SERVICE_JVM_OPTS replaces it. */
-    private static final String DEFAULT_JVM_OPTIONS = "-Xmx384m";
+    /** The services' production JVM options, as bin/run-local starts them; MC_BENCH_SERVICE_JVM_OPTS replaces them. */
+    static final Path JVM_OPTIONS = Infrastructure.repositoryRoot().resolve("bin/service-jvm.options");
     private static final HttpClient HEALTH = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -63,14 +63,15 @@ final class ServiceJvm implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String options = System.getenv().getOrDefault("MC_BENCH_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS);
-        command.addAll(List.of(options.trim().split("\\s+")));
+        command.addAll(options());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).directory(Infrastructure.repositoryRoot().toFile());
         builder.environment().putAll(environment);
         builder.environment().put("HTTP_PORT", Integer.toString(port));
         builder.environment().put("LOG_JSON", "false");
+        // as bin/run-local: two malloc arenas instead of eight per core (threads' native allocations otherwise add tens of MiB)
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         Files.createDirectories(log.getParent());
         long started = System.nanoTime();
         process = builder.start();
@@ -111,8 +112,15 @@ final class ServiceJvm implements AutoCloseable {
         return name;
     }
 
-    /** Resident set size from /proc (Linux), in MiB. */
+    /**
+     * Resident set size from /proc (Linux), in MiB. When the JVM tracks its native memory
+     * ({@code -XX:NativeMemoryTracking=summary} in MC_BENCH_SERVICE_JVM_OPTS), its summary is written
+     * beside the log as {@code <name>-native-memory.txt}: where the resident memory goes.
+     */
     double residentMebibytes() {
+        if (options().stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="))) {
+            writeNativeMemorySummary();
+        }
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"), StandardCharsets.UTF_8)) {
                 if (line.startsWith("VmRSS:")) {
@@ -123,6 +131,35 @@ final class ServiceJvm implements AutoCloseable {
             throw new UncheckedIOException("cannot read the resident memory of " + name, e);
         }
         throw new IllegalStateException("no VmRSS for " + name);
+    }
+
+    static List<String> options() {
+        String replaced = System.getenv("MC_BENCH_SERVICE_JVM_OPTS");
+        if (replaced != null && !replaced.isBlank()) {
+            return List.of(replaced.trim().split("\\s+"));
+        }
+        try {
+            return Files.readAllLines(JVM_OPTIONS, StandardCharsets.UTF_8).stream().map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the services' JVM options from " + JVM_OPTIONS, e);
+        }
+    }
+
+    private void writeNativeMemorySummary() {
+        Path summary = log.resolveSibling(name + "-native-memory.txt");
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "VM.native_memory", "summary")
+                    .redirectErrorStream(true).redirectOutput(summary.toFile()).start();
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot ask " + name + " for its native memory", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** SIGTERM, then SIGKILL after a grace period. */

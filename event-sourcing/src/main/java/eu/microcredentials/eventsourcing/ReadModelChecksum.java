@@ -2,6 +2,7 @@ package eu.microcredentials.eventsourcing;
 
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,6 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class ReadModelChecksum {
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+    /**
+     * How long one table's checksum (or a comparison row by row) may take: it reads every row, so it grows with
+     * the model (a registry of 1.1 million credentials took over a minute, and a rebuild then failed at its swap
+     * when this was the one-minute limit of other statements).
+     */
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     private ReadModelChecksum() {
     }
@@ -26,7 +33,7 @@ public final class ReadModelChecksum {
         for (String table : tables) {
             Row row = client.query("SELECT count(*) AS rows, coalesce(md5(string_agg(r.h, '' ORDER BY r.h)), md5('')) AS checksum "
                     + "FROM (SELECT md5(t::text) AS h FROM " + qualified(schema, table) + " t) r")
-                    .execute().await().atMost(Transactions.TIMEOUT).iterator().next();
+                    .execute().await().atMost(TIMEOUT).iterator().next();
             checksums.add(new TableChecksum(table, row.getLong("rows"), row.getString("checksum")));
         }
         return checksums;

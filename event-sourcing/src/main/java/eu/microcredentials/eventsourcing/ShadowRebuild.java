@@ -445,7 +445,7 @@ public final class ShadowRebuild implements Runnable {
         tx.query("SELECT d.row FROM (SELECT t::text AS row FROM " + ReadModelChecksum.qualified(in, table)
                         + " t EXCEPT ALL SELECT t::text FROM " + ReadModelChecksum.qualified(notIn, table) + " t) d LIMIT "
                         + DIFFERENCES_SHOWN)
-                .execute().await().atMost(Transactions.TIMEOUT)
+                .execute().await().atMost(ReadModelChecksum.TIMEOUT)
                 .forEach(row -> rows.add(new Difference(table, side, row.getString("row"))));
         return rows;
     }

@@ -53,7 +53,7 @@ public final class Benchmark {
             JsonNode sample = issuance.issueOne();
             String signed = sample.path("verifiableCredential").asText();
             String keyId = JWSObject.parse(signed).getHeader().getKeyID();
-            EventEnvelope event = Replay.seedEvent(platform.awardingBodyId(), signed, keyId);
+            EventEnvelope event = Replay.seedEvent(platform.sampleAwardingBodyId(), signed, keyId);
             int eventSize = Replay.eventSize(event);
             say("one credential event is %d bytes: the record size of the raw limits", eventSize);
 
@@ -73,6 +73,7 @@ public final class Benchmark {
                 if (run > 1) {
                     platform.awaitQuiet(http, QUIET);
                 }
+                platform.newAwardingBody(http);
                 ClosedLoop.Outcome outcome = issuance.single(settings);
                 throughput(figures, "issuance", "issuance, single requests", "credentials/s", outcome, true);
                 say("1. issuance run %d: %.0f credentials/s, p50 %.1f ms, p99 %.1f ms, %d failed%s", run, outcome.perSecond(),
@@ -84,6 +85,7 @@ public final class Benchmark {
 
             for (int run = 1; settings.runs("bulk") && run <= settings.runs(); run++) {
                 platform.awaitQuiet(http, QUIET);
+                platform.newAwardingBody(http);
                 ClosedLoop.Outcome outcome = issuance.bulk(settings);
                 throughput(figures, "bulk", "bulk issuance", "credentials/s", outcome, false);
                 say("2. bulk run %d: %.0f credentials/s (%d batches), %d failed%s%s", run, outcome.perSecond(),
@@ -189,6 +191,7 @@ public final class Benchmark {
     private static void propagate(Platform platform, Http http, Propagation propagation, Settings settings, int rate,
                                   String key, int run, Figures figures) throws InterruptedException {
         platform.awaitQuiet(http, QUIET);
+        platform.newAwardingBody(http);
         Propagation.Outcome issued = propagation.issue(settings, rate);
         latency(figures, key + ".issue", "propagation of issuing at " + rate + "/s", issued);
         platform.awaitQuiet(http, QUIET);

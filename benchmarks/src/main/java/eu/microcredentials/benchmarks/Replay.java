@@ -74,7 +74,7 @@ final class Replay {
                 ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < events && failure.get() == null; i++) {
-                producer.send(KafkaCloudEvents.toRecord(seedEvent(platform.awardingBodyId(), verifiableCredential, signingKeyId)),
+                producer.send(KafkaCloudEvents.toRecord(seedEvent(platform.sampleAwardingBodyId(), verifiableCredential, signingKeyId)),
                         (metadata, error) -> {
                             if (error != null) {
                                 failure.compareAndSet(null, error);

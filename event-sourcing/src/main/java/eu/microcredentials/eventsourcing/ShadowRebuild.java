@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -165,7 +164,6 @@ public final class ShadowRebuild implements Runnable {
         return tables;
     }
 
-    /** Applies every record below {@code end} to the shadow copy, batch by batch. */
     /**
      * Reads the topics up to {@code end}, applying batch after batch. The next batch is decoded and checked
      * against its schema on a thread of its own while the one before it is written, so that the two cores
@@ -185,8 +183,6 @@ public final class ShadowRebuild implements Runnable {
                 next = CompletableFuture.supplyAsync(() -> decode(polled), decoder);
                 apply(current, null);
             }
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {
             decoder.shutdownNow();
         }

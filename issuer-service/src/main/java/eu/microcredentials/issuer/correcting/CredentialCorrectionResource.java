@@ -66,7 +66,7 @@ public class CredentialCorrectionResource {
         }
         String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey);
         // a key used for an issuance, or for the correction of another credential, is another request
-        String requestHash = CredentialRequests.hash("correction of " + credentialId + "\n", request);
+        String requestHash = key == null ? null : CredentialRequests.hash("correction of " + credentialId + "\n", request);
         String actor = identity.getPrincipal().getName();
         return issuing.find(credentialId).flatMap(state -> {
             if (!(state instanceof Credential.Issued corrected)) {

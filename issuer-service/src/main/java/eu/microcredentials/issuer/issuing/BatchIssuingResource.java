@@ -3,7 +3,6 @@ package eu.microcredentials.issuer.issuing;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import eu.microcredentials.events.EventJson;
 import eu.microcredentials.eventsourcing.web.Problem;
 import eu.microcredentials.eventsourcing.web.RequestFields;
 import eu.microcredentials.issuer.access.Caller;
@@ -25,10 +24,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +75,7 @@ public class BatchIssuingResource {
             throw Problem.malformed("a JSON array of credentials is required").exception();
         }
         // only a keyed batch needs its hash (to tell a retry from another batch under the same key)
-        String hash = idempotencyKey == null ? null : hash(requests);
+        String hash = idempotencyKey == null ? null : IdempotencyKeys.hashOfJsonArray(requests);
         List<CsvRows.ParsedRow> rows = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             rows.add(new CsvRows.ParsedRow(i + 1, requests.get(i), List.of()));
@@ -99,32 +95,7 @@ public class BatchIssuingResource {
             throw Problem.malformed("a CSV body with a header line is required").exception();
         }
         return issue(awardingBodyId, idempotencyKey, CsvRows.parse(csv),
-                IdempotencyKeys.hash(csv.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * The SHA-256 of the batch as JSON, exactly as {@code valueToTree(requests).toString()} writes it (the
-     * hash that keys recorded before were checked with), but written row by row: a tree of 10,000 rows at once
-     * took more than 100 MiB of heap.
-     */
-    static String hash(List<IssueCredentialRequest> requests) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        sha256.update((byte) '[');
-        for (int i = 0; i < requests.size(); i++) {
-            if (i > 0) {
-                sha256.update((byte) ',');
-            }
-            IssueCredentialRequest request = requests.get(i);
-            String row = request == null ? "null" : EventJson.mapper().valueToTree(request).toString();
-            sha256.update(row.getBytes(StandardCharsets.UTF_8));
-        }
-        sha256.update((byte) ']');
-        return HexFormat.of().formatHex(sha256.digest());
+                idempotencyKey == null ? null : IdempotencyKeys.hash(csv.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Uni<BatchResult> issue(String awardingBodyId, String idempotencyKey, List<CsvRows.ParsedRow> rows, String hash) {

@@ -53,7 +53,7 @@ public class CredentialResource {
         }
         AwardingBodyId issuer = parseAwardingBody(awardingBodyId);
         String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey);
-        String requestHash = CredentialRequests.hash("", request);
+        String requestHash = key == null ? null : CredentialRequests.hash("", request);
         return requests.read(issuer, request).flatMap(requested -> key == null
                         ? issuing.issue(issuer, requested.content()).map(CredentialView::of)
                         : idempotency.once(issuer, key, requestHash, remember -> issuing.issue(issuer, requested.content(),

@@ -36,8 +36,8 @@ class BatchRequestHashTest {
         String asOneTree = IdempotencyKeys.hash(EventJson.mapper().valueToTree(requests).toString()
                 .getBytes(StandardCharsets.UTF_8));
 
-        assertEquals(asOneTree, BatchIssuingResource.hash(requests));
-        assertEquals(IdempotencyKeys.hash("[]".getBytes(StandardCharsets.UTF_8)), BatchIssuingResource.hash(List.of()));
+        assertEquals(asOneTree, IdempotencyKeys.hashOfJsonArray(requests));
+        assertEquals(IdempotencyKeys.hash("[]".getBytes(StandardCharsets.UTF_8)), IdempotencyKeys.hashOfJsonArray(List.of()));
     }
 
     @Test
@@ -45,6 +45,6 @@ class BatchRequestHashTest {
         List<IssueCredentialRequest> requests = EventJson.mapper().readValue(BATCH, new TypeReference<>() { });
         List<IssueCredentialRequest> fewer = new ArrayList<>(requests.subList(0, requests.size() - 1));
 
-        assertNotEquals(BatchIssuingResource.hash(requests), BatchIssuingResource.hash(fewer));
+        assertNotEquals(IdempotencyKeys.hashOfJsonArray(requests), IdempotencyKeys.hashOfJsonArray(fewer));
     }
 }

@@ -60,9 +60,9 @@ final class Platform implements AutoCloseable {
     }
 
     /**
-     * Registers another awarding body, which issues from now on. Each measured run issues as a body of its own:
-     * a body's status lists hold 131,072 indexes, and one body issuing every scenario's credentials filled them
-     * (422 "no free index left") before the full run was through.
+     * Registers another awarding body, which issues from now on. Each measured run issues as a body of its own,
+     * so that runs start alike (a body's first list holds 131,072 credentials; the full run's first body once
+     * filled it, when a body had one list only).
      */
     void newAwardingBody(Http http) {
         JsonNode registered = http.post(issuer.baseUri().resolve("/api/v1/awarding-bodies"), operatorKey,

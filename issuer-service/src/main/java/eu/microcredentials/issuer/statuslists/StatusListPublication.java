@@ -8,6 +8,7 @@ import eu.microcredentials.issuer.domain.Refusal;
 import eu.microcredentials.issuer.domain.awardingbody.AwardingBody;
 import eu.microcredentials.issuer.domain.awardingbody.SigningKey;
 import eu.microcredentials.issuer.domain.credential.CredentialStatus;
+import eu.microcredentials.issuer.domain.credential.SignedCredential;
 import eu.microcredentials.issuer.domain.credential.StatusPurpose;
 import eu.microcredentials.issuer.infrastructure.ContractMapping;
 import eu.microcredentials.issuer.infrastructure.Streams;
@@ -42,22 +43,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class StatusListPublication {
     /**
-     * Every status change of an awarding body's credentials with the credential's index in the list of
-     * purpose $2, each stream in version order. Only the log is read: the index is the one the
-     * credential's issued event names (its version 1), never the index reservations, so the list is
-     * what a fold of the events gives. The event types are literal so that the partial index
+     * Every status change of an awarding body's credentials in its list $3 of purpose $2, with the
+     * credential's index there, each stream in version order. Only the log is read: the list and index are
+     * the ones the credential's issued event names (its version 1), so the list is what a fold of the
+     * events gives. The list's number is the last segment of the {@code statusListCredential} URL, none
+     * for list 0 ({@link StatusLists#list}). The event types are literal so that the partial index
      * {@code event_store_credential_status_changes} applies.
      */
     private static final String STATUS_CHANGES = """
-            SELECT (SELECT (entry ->> 'statusListIndex')::int
-                    FROM json_array_elements(i.data -> 'credentialStatus') AS entry
-                    WHERE entry ->> 'statusPurpose' = $2) AS list_index, e.event_type
+            SELECT status.list_index, e.event_type
             FROM event_store e
             JOIN event_store i ON i.stream_id = e.stream_id AND i.version = 1 AND i.event_type = '%s'
-            WHERE e.awarding_body_id = $1 AND e.event_type IN (%s)
+            CROSS JOIN LATERAL (
+                SELECT (entry ->> 'statusListIndex')::int AS list_index,
+                       COALESCE(substring(entry ->> 'statusListCredential' FROM '/([0-9]+)$')::bigint, 0) AS list
+                FROM json_array_elements(i.data -> 'credentialStatus') AS entry
+                WHERE entry ->> 'statusPurpose' = $2) AS status
+            WHERE e.awarding_body_id = $1 AND e.event_type IN (%s) AND status.list = $3
             ORDER BY e.stream_id, e.version""".formatted(EventType.CREDENTIAL_ISSUED.type(),
             ContractMapping.STATUS_CHANGES.stream().map(type -> "'" + type.type() + "'")
                     .collect(Collectors.joining(", ")));
+    /** How many places of the awarding body's status lists were taken (lists 0 to n / 131,072 exist). */
+    private static final String PLACES_TAKEN = "SELECT next_position FROM status_list_allocation WHERE awarding_body_id = $1";
 
     private final Pool pool;
     private final Streams streams;
@@ -96,17 +103,33 @@ public class StatusListPublication {
         }
     }
 
-    /** The list of an awarding body for a purpose; 404 problem when no such awarding body is registered. */
-    public Uni<StatusList> current(AwardingBodyId id, StatusPurpose purpose) {
+    /**
+     * The list {@code list} of an awarding body for a purpose; 404 problem when no such awarding body is
+     * registered or the body has no such list yet (list 0 it always has).
+     */
+    public Uni<StatusList> current(AwardingBodyId id, StatusPurpose purpose, long list) {
         return streams.awardingBody(pool, id).flatMap(loaded -> {
             if (!(loaded.state() instanceof AwardingBody.Registered awardingBody)) {
                 throw Problem.notFound("awarding body", id.toString()).exception();
             }
-            return statusByIndex(id, purpose).map(statuses -> new StatusList(awardingBody, purpose,
-                    statusLists.list(id, purpose.value()), BitstringStatusList.encode(statuses.entrySet().stream()
-                    .filter(entry -> purpose.flags(entry.getValue())).map(Map.Entry::getKey).toList()),
+            return exists(id, list).flatMap(exists -> {
+                if (!exists) {
+                    throw Problem.notFound("status list", id + "/" + purpose.value() + "/" + list).exception();
+                }
+                return statusByIndex(id, purpose, list);
+            }).map(statuses -> new StatusList(awardingBody, purpose, statusLists.list(id, purpose.value(), list),
+                    BitstringStatusList.encode(statuses.entrySet().stream()
+                            .filter(entry -> purpose.flags(entry.getValue())).map(Map.Entry::getKey).toList()),
                     ttlMillis));
         });
+    }
+
+    private Uni<Boolean> exists(AwardingBodyId id, long list) {
+        if (list == 0) {
+            return Uni.createFrom().item(true);
+        }
+        return pool.preparedQuery(PLACES_TAKEN).execute(Tuple.of(id.toString())).map(rows -> rows.size() > 0
+                && list * SignedCredential.STATUS_LIST_SIZE < rows.iterator().next().getLong("next_position"));
     }
 
     /** The unsigned {@code BitstringStatusListCredential}, valid from now. */
@@ -122,9 +145,12 @@ public class StatusListPublication {
         return vault.privateKey(pool, key.keyId()).map(privateKey -> CredentialSigner.sign(credential(list), privateKey));
     }
 
-    /** Each credential's current status by its index in the list of {@code purpose}, for those whose status ever changed. */
-    private Uni<Map<Integer, CredentialStatus>> statusByIndex(AwardingBodyId id, StatusPurpose purpose) {
-        return pool.preparedQuery(STATUS_CHANGES).execute(Tuple.of(id.toString(), purpose.value())).map(rows -> {
+    /**
+     * Each credential's current status by its index in the body's list {@code list} of {@code purpose}, for
+     * those whose status ever changed.
+     */
+    private Uni<Map<Integer, CredentialStatus>> statusByIndex(AwardingBodyId id, StatusPurpose purpose, long list) {
+        return pool.preparedQuery(STATUS_CHANGES).execute(Tuple.of(id.toString(), purpose.value(), list)).map(rows -> {
             Map<Integer, CredentialStatus> statuses = new HashMap<>();
             for (Row row : rows) {
                 // a stream's later change overrides its earlier ones

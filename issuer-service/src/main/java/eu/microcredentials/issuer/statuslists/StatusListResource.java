@@ -39,14 +39,35 @@ public class StatusListResource {
     @GET
     @Path("/status-lists/{awardingBodyId}/{purpose}")
     @Produces({VC_JWT, MediaType.APPLICATION_JSON})
-    @Operation(summary = "An awarding body's revocation or suspension list (W3C Bitstring Status List v1.0)")
-    public Uni<Response> list(@PathParam("awardingBodyId") String awardingBodyId, @PathParam("purpose") String purpose,
-                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, @Context HttpHeaders headers) {
+    @Operation(summary = "An awarding body's first revocation or suspension list (W3C Bitstring Status List v1.0)")
+    public Uni<Response> firstList(@PathParam("awardingBodyId") String awardingBodyId, @PathParam("purpose") String purpose,
+                                   @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                   @Context HttpHeaders headers) {
+        return list(awardingBodyId, purpose, 0, ifNoneMatch, headers);
+    }
+
+    @GET
+    @Path("/status-lists/{awardingBodyId}/{purpose}/{list}")
+    @Produces({VC_JWT, MediaType.APPLICATION_JSON})
+    @Operation(summary = "An awarding body's next revocation or suspension lists (1, 2, ...), one for each "
+            + "131,072 credentials it issued after its first list")
+    public Uni<Response> nextList(@PathParam("awardingBodyId") String awardingBodyId, @PathParam("purpose") String purpose,
+                                  @PathParam("list") String list, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                  @Context HttpHeaders headers) {
+        // list 0 has one URL only, the one its credentials name
+        long number = list.matches("[1-9][0-9]{0,17}") ? Long.parseLong(list) : -1;
+        if (number < 1) {
+            throw Problem.notFound("status list", awardingBodyId + "/" + purpose + "/" + list).exception();
+        }
+        return list(awardingBodyId, purpose, number, ifNoneMatch, headers);
+    }
+
+    private Uni<Response> list(String awardingBodyId, String purpose, long number, String ifNoneMatch, HttpHeaders headers) {
         StatusPurpose statusPurpose = StatusPurpose.of(purpose)
                 .orElseThrow(() -> Problem.notFound("status list", awardingBodyId + "/" + purpose).exception());
         AwardingBodyId id = parseId(awardingBodyId);
         boolean signed = wantsJwt(headers);
-        return publication.current(id, statusPurpose).flatMap(list -> {
+        return publication.current(id, statusPurpose, number).flatMap(list -> {
             // weak: every copy has a validFrom (and an ECDSA signature) of its own for the same content
             EntityTag etag = new EntityTag(list.etag(signed ? "vc+jwt" : "json"), true);
             // anyone may cache the list (it is public and the same for everyone) for its ttl

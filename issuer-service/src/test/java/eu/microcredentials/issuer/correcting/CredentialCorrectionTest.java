@@ -34,6 +34,7 @@ import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.issuer.signing.BitstringStatusList;
 import eu.microcredentials.issuer.support.EventLog;
 import eu.microcredentials.issuer.support.IssuerApi.AwardingBody;
+import eu.microcredentials.issuer.support.StatusListPlaces;
 import eu.microcredentials.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -101,8 +102,7 @@ class CredentialCorrectionTest {
     }
 
     private long reservedIndexes() {
-        return pool.preparedQuery("SELECT count(*) AS reserved FROM status_list_index WHERE awarding_body_id = $1")
-                .execute(Tuple.of(body.id())).await().atMost(DB_DEADLINE).iterator().next().getLong("reserved");
+        return StatusListPlaces.taken(pool, body.id());
     }
 
     private static int index(String jwt) {

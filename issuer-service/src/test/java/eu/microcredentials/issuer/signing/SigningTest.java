@@ -28,8 +28,9 @@ import eu.microcredentials.events.KafkaCloudEvents;
 import eu.microcredentials.events.Topic;
 import eu.microcredentials.events.data.CredentialIssued;
 import eu.microcredentials.issuer.support.IssuerApi.AwardingBody;
-import eu.microcredentials.testsupport.TopicReader;
+import eu.microcredentials.issuer.support.StatusListPlaces;
 import eu.microcredentials.issuer.support.VerifiableCredentials.PublishedKey;
+import eu.microcredentials.testsupport.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,7 +52,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -148,7 +148,10 @@ class SigningTest {
             assertThat(status.path("statusListCredential").asText(),
                     endsWith("/api/v1/status-lists/" + body.id() + "/" + purpose));
         }
-        assertEquals(Long.parseLong(index), reservedIndexOf(credentialId), "the index reserved in status_list_index");
+        assertEquals(new StatusListPlaces.Place(byPurpose.get("revocation").path("statusListCredential").asText(),
+                        Integer.parseInt(index)), StatusListPlaces.ofIssuedCredentials(pool, body.id()).get(credentialId),
+                "the place its issued event names");
+        assertEquals(1, StatusListPlaces.taken(pool, body.id()), "places taken by the body's one credential");
     }
 
     @Test
@@ -274,27 +277,10 @@ class SigningTest {
         assertEquals(credentials, indexOfCredential.size());
         assertEquals(credentials, new HashSet<>(indexOfCredential.values()).size(), "indexes given in credentials");
 
-        RowSet<Row> rows = pool.preparedQuery("""
-                        SELECT credential_id, list_index FROM status_list_index WHERE awarding_body_id = $1""")
-                .execute(Tuple.of(body.id())).await().atMost(Duration.ofSeconds(10));
-        Map<String, Long> reserved = new HashMap<>();
-        List<Long> allIndexes = new ArrayList<>();
-        StreamSupport.stream(rows.spliterator(), false).forEach(row -> {
-            allIndexes.add((long) row.getInteger("list_index"));
-            if (indexOfCredential.containsKey(row.getString("credential_id"))) {
-                reserved.put(row.getString("credential_id"), (long) row.getInteger("list_index"));
-            }
-        });
-        assertEquals(indexOfCredential, reserved, "each credential names the index reserved for it");
-        assertEquals(allIndexes.size(), new HashSet<>(allIndexes).size(), "no index of the body reserved twice");
-        assertTrue(allIndexes.size() >= credentials, "reservations of awarding body " + body.id());
-    }
-
-    private long reservedIndexOf(String credentialId) {
-        RowSet<Row> rows = pool.preparedQuery("SELECT list_index FROM status_list_index WHERE credential_id = $1")
-                .execute(Tuple.of(credentialId)).await().atMost(Duration.ofSeconds(10));
-        assertEquals(1, rows.size(), "reservations of credential " + credentialId);
-        return rows.iterator().next().getInteger("list_index");
+        Map<String, Long> named = new HashMap<>();
+        StatusListPlaces.ofIssuedCredentials(pool, body.id()).forEach((id, place) -> named.put(id, (long) place.index()));
+        assertEquals(indexOfCredential, named, "each credential's issued event names the index it was signed with");
+        assertEquals(credentials, StatusListPlaces.taken(pool, body.id()), "one place taken for each credential");
     }
 
     private static List<String> texts(JsonNode array) {

@@ -4,21 +4,19 @@ import eu.microcredentials.eventsourcing.web.Problem;
 import eu.microcredentials.registry.domain.CredentialVerification;
 import eu.microcredentials.registry.domain.PresentedCredential;
 import eu.microcredentials.registry.domain.RegistryKnowledge;
-import eu.microcredentials.registry.domain.StatusChange;
 import eu.microcredentials.registry.domain.Verification;
-import eu.microcredentials.registry.domain.accreditation.AccreditationHistory;
 import eu.microcredentials.registry.domain.asof.AsOf;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Verifies a presented VC-JWT against the registry: reads it, looks up what the registry knows about
- * the awarding body, the key, the credential and the body's accreditation, and lets the domain decide.
- * The latest status change (reason and dates) is looked up only for a caller allowed to see it.
+ * the awarding body, the key, the credential and the body's accreditation (one statement,
+ * {@link VerificationQueries#knowledge}), and lets the domain decide. The latest status change (reason
+ * and dates) is looked up only for a caller allowed to see it.
  */
 @ApplicationScoped
 public class CredentialVerifier {
@@ -53,26 +51,18 @@ public class CredentialVerifier {
         PresentedCredential presented = jwt.presented();
         String body = presented.awardingBodyId();
         String credentialId = presented.credentialId();
-        Uni<AccreditationHistory> accreditation = body == null ? Uni.createFrom().item(AccreditationHistory.none())
-                : queries.accreditationHistory(body);
-        Uni<Optional<StatusChange>> latestChange = showStatusDetail && instant == null
-                ? lookUp(credentialId, queries::latestStatusChange)
-                : Uni.createFrom().item(Optional.empty());
-        Uni<Optional<AsOf>> answer = instant == null || credentialId == null ? Uni.createFrom().item(Optional.empty())
+        Uni<VerificationQueries.Knowledge> knowledge = queries.knowledge(body, presented.keyId(), credentialId,
+                showStatusDetail && instant == null);
+        if (instant == null) {
+            return knowledge.map(known -> CredentialVerification.verify(presented, new RegistryKnowledge(
+                    known.awardingBodyName(), known.key(), known.record(), known.accreditation(),
+                    known.latestStatusChange(), clock.instant(), Optional.empty()), jwt));
+        }
+        Uni<Optional<AsOf>> answer = credentialId == null ? Uni.createFrom().item(Optional.empty())
                 : asOf.answer(credentialId, body, instant, showStatusDetail);
-        return Uni.combine().all().unis(
-                        lookUp(body, queries::awardingBodyName),
-                        lookUp(presented.keyId(), queries::signingKey),
-                        lookUp(credentialId, queries::credential),
-                        accreditation,
-                        latestChange,
-                        answer)
-                .with((awardingBodyName, key, record, history, latest, then) -> {
-                    Optional<StatusChange> detail = instant == null ? latest
-                            : then.map(known -> known.knownNow().statusDetail());
-                    return CredentialVerification.verify(presented, new RegistryKnowledge(awardingBodyName, key, record,
-                            history, detail, instant == null ? clock.instant() : instant, then), jwt);
-                });
+        return Uni.combine().all().unis(knowledge, answer).with((known, then) -> CredentialVerification.verify(
+                presented, new RegistryKnowledge(known.awardingBodyName(), known.key(), known.record(),
+                        known.accreditation(), then.map(was -> was.knownNow().statusDetail()), instant, then), jwt));
     }
 
     /** Verifies the signed form the registry holds of a credential; 404 when it holds none. */
@@ -88,10 +78,5 @@ public class CredentialVerifier {
             }
             return verify(record.get().verifiableCredential(), showStatusDetail, instant);
         });
-    }
-
-    /** Nothing to look up when the credential does not say what. */
-    private static <T> Uni<Optional<T>> lookUp(String id, Function<String, Uni<Optional<T>>> query) {
-        return id == null ? Uni.createFrom().item(Optional.empty()) : query.apply(id);
     }
 }

@@ -35,22 +35,62 @@ public class VerificationQueries {
         this.pool = pool;
     }
 
-    /** The registered legal name of an awarding body; empty when the registry does not know it. */
-    public Uni<Optional<String>> awardingBodyName(String awardingBodyId) {
-        return pool.preparedQuery("SELECT legal_name FROM registry_awarding_body WHERE id = $1")
-                .execute(Tuple.of(awardingBodyId))
-                .map(rows -> first(rows, row -> row.getString("legal_name")));
+    /**
+     * Everything a verification as of now weighs, in one statement: the body's name ($1), the key ($2), the
+     * record ($3), the latest status change when $4, and the body's accreditation decisions, one a row in
+     * the order decided (no row of them: one row with nulls). Each part is null when the registry does not
+     * know it, or when the presented credential does not name it.
+     */
+    private static final String KNOWLEDGE = """
+            SELECT b.legal_name,
+                   k.key_id, k.awarding_body_id AS key_body, k.algorithm, k.public_jwk::text AS public_jwk,
+                   k.active_from, k.retired_at,
+                   c.id AS credential_id, c.awarding_body_id AS credential_body, c.status AS credential_status,
+                   c.issued_at, c.verifiable_credential,
+                   latest.reason, latest.effective_from, latest.recorded_at,
+                   a.status, a.agency, a.evidence, a.valid_from, a.valid_until, a.decided_at, a.actor
+            FROM (VALUES (1)) AS one (x)
+            LEFT JOIN registry_awarding_body b ON b.id = $1
+            LEFT JOIN registry_signing_key k ON k.key_id = $2
+            LEFT JOIN registry_credential c ON c.id = $3
+            LEFT JOIN LATERAL (SELECT reason, effective_from, recorded_at FROM registry_status_change
+                               WHERE $4 AND credential_id = $3 ORDER BY recorded_at DESC LIMIT 1) AS latest ON true
+            LEFT JOIN registry_accreditation a ON a.awarding_body_id = $1
+            ORDER BY a.version""";
+
+    /** What the registry knows of a presented credential's parts, as {@link #knowledge} reads it. */
+    public record Knowledge(Optional<String> awardingBodyName, Optional<SigningKey> key, Optional<RegistryRecord> record,
+                            AccreditationHistory accreditation, Optional<StatusChange> latestStatusChange) {
     }
 
-    public Uni<Optional<SigningKey>> signingKey(String keyId) {
-        return pool.preparedQuery("""
-                        SELECT key_id, awarding_body_id, algorithm, public_jwk::text AS public_jwk, active_from, retired_at
-                        FROM registry_signing_key WHERE key_id = $1""")
-                .execute(Tuple.of(keyId))
-                .map(rows -> first(rows, row -> new SigningKey(row.getString("key_id"), row.getString("awarding_body_id"),
-                        row.getString("algorithm"), row.getString("public_jwk"),
-                        new KeyValidity(row.getOffsetDateTime("active_from").toInstant(),
-                                instant(row.getOffsetDateTime("retired_at"))))));
+    /**
+     * What a verification as of now weighs, in one round trip; a null id looks nothing up.
+     *
+     * @param withLatestChange whether to read the credential's latest status change (for callers allowed to see it)
+     */
+    public Uni<Knowledge> knowledge(String awardingBodyId, String keyId, String credentialId, boolean withLatestChange) {
+        return pool.preparedQuery(KNOWLEDGE)
+                .execute(Tuple.of(awardingBodyId, keyId, credentialId, withLatestChange))
+                .map(rows -> {
+                    Row first = rows.iterator().next();
+                    Optional<String> name = Optional.ofNullable(first.getString("legal_name"));
+                    Optional<SigningKey> key = first.getString("key_id") == null ? Optional.empty()
+                            : Optional.of(signingKey(first));
+                    Optional<RegistryRecord> record = first.getString("credential_id") == null ? Optional.empty()
+                            : Optional.of(new RegistryRecord(first.getString("credential_id"),
+                            first.getString("credential_body"), CredentialStatus.valueOf(first.getString("credential_status")),
+                            first.getOffsetDateTime("issued_at").toInstant(), first.getString("verifiable_credential")));
+                    Optional<StatusChange> latest = first.getOffsetDateTime("recorded_at") == null ? Optional.empty()
+                            : Optional.of(statusChange(first));
+                    List<AccreditationEvent> decisions = new ArrayList<>();
+                    for (Row row : rows) {
+                        if (row.getString("status") != null) {
+                            decisions.add(decision(new AwardingBodyId(awardingBodyId), row));
+                        }
+                    }
+                    return new Knowledge(name, key, record,
+                            decisions.isEmpty() ? AccreditationHistory.none() : new AccreditationHistory(decisions), latest);
+                });
     }
 
     public Uni<Optional<RegistryRecord>> credential(String credentialId) {
@@ -69,9 +109,7 @@ public class VerificationQueries {
                         SELECT reason, effective_from, recorded_at FROM registry_status_change
                         WHERE credential_id = $1 ORDER BY recorded_at DESC LIMIT 1""")
                 .execute(Tuple.of(credentialId))
-                .map(rows -> first(rows, row -> new StatusChange(row.getString("reason"),
-                        row.getOffsetDateTime("effective_from").toInstant(),
-                        row.getOffsetDateTime("recorded_at").toInstant())));
+                .map(rows -> first(rows, VerificationQueries::statusChange));
     }
 
     /** When the credential was issued and every status change recorded for it, in the order recorded; empty when unknown. */
@@ -118,6 +156,17 @@ public class VerificationQueries {
                     }
                     return new AccreditationHistory(decisions);
                 });
+    }
+
+    private static SigningKey signingKey(Row row) {
+        return new SigningKey(row.getString("key_id"), row.getString("key_body"), row.getString("algorithm"),
+                row.getString("public_jwk"), new KeyValidity(row.getOffsetDateTime("active_from").toInstant(),
+                instant(row.getOffsetDateTime("retired_at"))));
+    }
+
+    private static StatusChange statusChange(Row row) {
+        return new StatusChange(row.getString("reason"), row.getOffsetDateTime("effective_from").toInstant(),
+                row.getOffsetDateTime("recorded_at").toInstant());
     }
 
     private static AccreditationEvent decision(AwardingBodyId body, Row row) {

@@ -41,13 +41,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Credentials")
 public class BatchIssuingResource {
     private final BatchIssuing batches;
+    private final BulkIssuanceSlots slots;
     private final AwardingBodyRegistration awardingBodies;
     private final SecurityIdentity identity;
     private final Clock clock;
 
-    public BatchIssuingResource(BatchIssuing batches, AwardingBodyRegistration awardingBodies, SecurityIdentity identity,
-                                Clock clock) {
+    public BatchIssuingResource(BatchIssuing batches, BulkIssuanceSlots slots, AwardingBodyRegistration awardingBodies,
+                                SecurityIdentity identity, Clock clock) {
         this.batches = batches;
+        this.slots = slots;
         this.awardingBodies = awardingBodies;
         this.identity = identity;
         this.clock = clock;
@@ -66,7 +68,8 @@ public class BatchIssuingResource {
     @Path("/awarding-bodies/{awardingBodyId}/credentials/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authenticated
-    @Operation(summary = "Issue up to 10,000 credentials from a JSON array (Idempotency-Key supported)")
+    @Operation(summary = "Issue up to 10,000 credentials from a JSON array (Idempotency-Key supported; "
+            + "503 with Retry-After while the instance runs mc.batches.concurrent batches already)")
     public Uni<BatchResult> issueJson(@PathParam("awardingBodyId") String awardingBodyId,
                                       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                                       List<IssueCredentialRequest> requests) {
@@ -87,7 +90,8 @@ public class BatchIssuingResource {
     @Path("/awarding-bodies/{awardingBodyId}/credentials/batch")
     @Consumes("text/csv")
     @Authenticated
-    @Operation(summary = "Issue up to 10,000 credentials from CSV (columns: see CsvRows; Idempotency-Key supported)")
+    @Operation(summary = "Issue up to 10,000 credentials from CSV (columns: see CsvRows; Idempotency-Key supported; "
+            + "503 with Retry-After while the instance runs mc.batches.concurrent batches already)")
     public Uni<BatchResult> issueCsv(@PathParam("awardingBodyId") String awardingBodyId,
                                      @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, String csv) {
         Caller.mayActFor(identity, awardingBodyId);
@@ -111,9 +115,13 @@ public class BatchIssuingResource {
             throw Problem.notFound("awarding body", awardingBodyId).exception();
         }
         String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey);
+        return slots.run(() -> issue(issuer, key, rows, hash));
+    }
+
+    private Uni<BatchResult> issue(AwardingBodyId issuer, String key, List<CsvRows.ParsedRow> rows, String hash) {
         return awardingBodies.find(issuer).flatMap(state -> {
             if (!(state instanceof AwardingBody.Registered registered)) {
-                throw Problem.notFound("awarding body", awardingBodyId).exception();
+                throw Problem.notFound("awarding body", issuer.toString()).exception();
             }
             List<BatchIssuing.Row> valid = new ArrayList<>();
             List<RowErrors> rejected = new ArrayList<>();

@@ -128,8 +128,11 @@ public class StatusListPublication {
         if (list == 0) {
             return Uni.createFrom().item(true);
         }
-        return pool.preparedQuery(PLACES_TAKEN).execute(Tuple.of(id.toString())).map(rows -> rows.size() > 0
-                && list * SignedCredential.STATUS_LIST_SIZE < rows.iterator().next().getLong("next_position"));
+        return pool.preparedQuery(PLACES_TAKEN).execute(Tuple.of(id.toString())).map(rows -> {
+            long taken = rows.size() == 0 ? 0 : rows.iterator().next().getLong("next_position");
+            // the last place taken is in list (taken - 1) / size; divided, not multiplied, so no number overflows
+            return taken > 0 && list <= (taken - 1) / SignedCredential.STATUS_LIST_SIZE;
+        });
     }
 
     /** The unsigned {@code BitstringStatusListCredential}, valid from now. */

@@ -170,7 +170,7 @@ class NextStatusListsTest {
         given().when().get(list, body.id(), "revocation", "2").then().statusCode(404);
         // list 0 has the one URL its credentials name
         given().when().get(list, body.id(), "revocation", "0").then().statusCode(404).contentType(PROBLEM_JSON);
-        for (String number : List.of("-1", "01", "x", "99999999999999999999")) {
+        for (String number : List.of("-1", "01", "x", "99999999999999999999", "999999999999999999", "70368744177664")) {
             given().when().get(list, body.id(), "revocation", number).then().statusCode(404);
         }
         given().when().get(list, body.id(), "message", "1").then().statusCode(404);

@@ -100,7 +100,8 @@ final class SampleEvents {
                                 "https://status.microcredentials.eu/lists/3b0c1b6e/suspension/1")),
                 "0f9e8d7c-6b5a-4493-8271-605f4e3d2c1b",
                 AT, new CredentialIssued.PathwayCompletion(PATHWAY, COMPLETION,
-                        List.of("d2e3f4a5-1b2c-4d3e-9f40-516273849506", "e3f4a5b6-2c3d-4e4f-8a51-627384950617"))));
+                        List.of("d2e3f4a5-1b2c-4d3e-9f40-516273849506", "e3f4a5b6-2c3d-4e4f-8a51-627384950617")),
+                "pathway:" + PATHWAY));
         samples.put(EventType.CREDENTIAL_REVOKED, new CredentialRevoked(CREDENTIAL, AWARDING_BODY,
                 "Assessment fraud established by the board of examiners", Instant.parse("2025-03-01T00:00:00Z"),
                 "examiner:j.jansen", "7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d", AT));

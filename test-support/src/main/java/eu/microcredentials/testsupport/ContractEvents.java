@@ -64,6 +64,15 @@ public final class ContractEvents {
                 c.supersedes(), issuedAt);
     }
 
+    /** The credential as issued by {@code actor}. */
+    public static CredentialIssued issuedBy(CredentialIssued c, String actor) {
+        return new CredentialIssued(c.credentialId(), c.awardingBodyId(), c.coAwardingBodyIds(), c.issuerCountries(),
+                c.learner(), c.title(), c.issuedOn(), c.learningOutcomes(), c.workload(), c.level(), c.assessment(),
+                c.participation(), c.qualityAssurance(), c.prerequisites(), c.supervision(), c.grade(), c.stackability(),
+                c.furtherInformation(), c.verifiableCredential(), c.signingKeyId(), c.credentialStatus(), c.supersedes(),
+                c.issuedAt(), c.pathwayCompletion(), actor);
+    }
+
     /** The credential as a stacked credential, issued for a pathway completion and made of these parts. */
     public static CredentialIssued stacked(CredentialIssued c, String pathwayId, String completionId, List<String> parts) {
         return new CredentialIssued(c.credentialId(), c.awardingBodyId(), c.coAwardingBodyIds(), c.issuerCountries(),

@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * A micro-credential was issued. Carries every EU standard element (the 11 mandatory and the 5
  * optional ones) so that subscribers need nothing else to record it. {@code pathwayCompletion} was added later
- * (optional): present on a stacked credential issued for a pathway completion.
+ * (optional): present on a stacked credential issued for a pathway completion. {@code actor} was added later still
+ * (optional): who issued it, the API key identity of the awarding body or operator, or {@code pathway:<id>} for a
+ * stacked credential; absent on events recorded before.
  */
 public record CredentialIssued(
         String credentialId,
@@ -34,7 +36,22 @@ public record CredentialIssued(
         List<StatusEntry> credentialStatus,
         String supersedes,
         Instant issuedAt,
-        PathwayCompletion pathwayCompletion) implements EventData {
+        PathwayCompletion pathwayCompletion,
+        String actor) implements EventData {
+
+    /** The event as recorded before {@code actor} was added. */
+    public CredentialIssued(String credentialId, String awardingBodyId, List<String> coAwardingBodyIds,
+                            List<String> issuerCountries, Learner learner, String title, LocalDate issuedOn,
+                            List<LearningOutcome> learningOutcomes, Workload workload, Level level, Assessment assessment,
+                            Participation participation, QualityAssurance qualityAssurance, String prerequisites,
+                            Supervision supervision, String grade, Stackability stackability, String furtherInformation,
+                            String verifiableCredential, String signingKeyId, List<StatusEntry> credentialStatus,
+                            String supersedes, Instant issuedAt, PathwayCompletion pathwayCompletion) {
+        this(credentialId, awardingBodyId, coAwardingBodyIds, issuerCountries, learner, title, issuedOn, learningOutcomes,
+                workload, level, assessment, participation, qualityAssurance, prerequisites, supervision, grade,
+                stackability, furtherInformation, verifiableCredential, signingKeyId, credentialStatus, supersedes,
+                issuedAt, pathwayCompletion, null);
+    }
 
     /** The event as first published, without {@code pathwayCompletion} (added later, optional). */
     public CredentialIssued(String credentialId, String awardingBodyId, List<String> coAwardingBodyIds,
@@ -47,7 +64,7 @@ public record CredentialIssued(
         this(credentialId, awardingBodyId, coAwardingBodyIds, issuerCountries, learner, title, issuedOn, learningOutcomes,
                 workload, level, assessment, participation, qualityAssurance, prerequisites, supervision, grade,
                 stackability, furtherInformation, verifiableCredential, signingKeyId, credentialStatus, supersedes,
-                issuedAt, null);
+                issuedAt, null, null);
     }
 
     /**

@@ -162,7 +162,8 @@ public final class ContractMapping {
                     issued.issuedAt(),
                     issued.stacking() == null ? null : new CredentialIssued.PathwayCompletion(
                             issued.stacking().pathwayId(), issued.stacking().completionId(),
-                            issued.stacking().parts().stream().map(CredentialId::toString).toList()));
+                            issued.stacking().parts().stream().map(CredentialId::toString).toList()),
+                    issued.actor());
             return new PendingEvent(data, issued.issuedAt(), data.awardingBodyId(), issued.awardingBodyCountry().value());
         }
         String awardingBody = event.awardingBody().toString();
@@ -222,7 +223,8 @@ public final class ContractMapping {
                     issued.supersedes() == null ? null : CredentialId.parse(issued.supersedes()),
                     issued.pathwayCompletion() == null ? null : new Stacking(issued.pathwayCompletion().pathwayId(),
                             issued.pathwayCompletion().completionId(), issued.pathwayCompletion().partCredentialIds()
-                            .stream().map(CredentialId::parse).toList()));
+                            .stream().map(CredentialId::parse).toList()),
+                    issued.actor());
         }
         if (data instanceof CredentialRevoked revoked) {
             return new CredentialEvent.Revoked(CredentialId.parse(revoked.credentialId()),

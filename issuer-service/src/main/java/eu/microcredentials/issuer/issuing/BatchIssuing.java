@@ -52,7 +52,8 @@ public class BatchIssuing {
      * @param requestHash the hash of the whole batch, checked against an earlier use of the key
      * @return every issued row, in row order (with a key: also those issued by earlier sends)
      */
-    public Uni<List<IssuedRow>> issue(AwardingBodyId awardingBodyId, List<Row> rows, String key, String requestHash) {
+    public Uni<List<IssuedRow>> issue(AwardingBodyId awardingBodyId, List<Row> rows, String key, String requestHash,
+                                      String actor) {
         Uni<Map<Integer, String>> alreadyIssued = key == null ? Uni.createFrom().item(Map.of())
                 : claimKey(awardingBodyId, key, requestHash).flatMap(claimed -> issuedRows(awardingBodyId, key));
         return alreadyIssued.flatMap(done -> {
@@ -62,7 +63,7 @@ public class BatchIssuing {
                 chunks.add(todo.subList(start, Math.min(todo.size(), start + CHUNK)));
             }
             return Multi.createFrom().iterable(chunks)
-                    .onItem().transformToUniAndConcatenate(chunk -> issueChunk(awardingBodyId, chunk, key))
+                    .onItem().transformToUniAndConcatenate(chunk -> issueChunk(awardingBodyId, chunk, key, actor))
                     .collect().in(ArrayList<IssuedRow>::new, List::addAll)
                     .map(issued -> {
                         List<IssuedRow> all = new ArrayList<>(issued);
@@ -73,14 +74,14 @@ public class BatchIssuing {
         });
     }
 
-    private Uni<List<IssuedRow>> issueChunk(AwardingBodyId awardingBodyId, List<Row> chunk, String key) {
+    private Uni<List<IssuedRow>> issueChunk(AwardingBodyId awardingBodyId, List<Row> chunk, String key, String actor) {
         return pool.withTransaction(tx -> notYetIssued(tx, awardingBodyId, chunk, key).flatMap(rows ->
                 streams.lockAwardingBody(tx, awardingBodyId, false)
                         .flatMap(locked -> streams.awardingBody(tx, awardingBodyId)).flatMap(loaded -> {
             if (!(loaded.state() instanceof AwardingBody.Registered awardingBody)) {
                 throw Problem.notFound("awarding body", awardingBodyId.toString()).exception();
             }
-            return issuing.issueAll(tx, awardingBody, rows.stream().map(Row::content).toList())
+            return issuing.issueAll(tx, awardingBody, rows.stream().map(Row::content).toList(), actor)
                     .map(issued -> {
                         List<IssuedRow> issuedRows = new ArrayList<>(issued.size());
                         for (int i = 0; i < issued.size(); i++) {

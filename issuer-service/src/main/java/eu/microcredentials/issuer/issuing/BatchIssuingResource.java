@@ -115,10 +115,12 @@ public class BatchIssuingResource {
             throw Problem.notFound("awarding body", awardingBodyId).exception();
         }
         String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey);
-        return slots.run(() -> issue(issuer, key, rows, hash));
+        String actor = identity.getPrincipal().getName();
+        return slots.run(() -> issue(issuer, key, rows, hash, actor));
     }
 
-    private Uni<BatchResult> issue(AwardingBodyId issuer, String key, List<CsvRows.ParsedRow> rows, String hash) {
+    private Uni<BatchResult> issue(AwardingBodyId issuer, String key, List<CsvRows.ParsedRow> rows, String hash,
+                                   String actor) {
         return awardingBodies.find(issuer).flatMap(state -> {
             if (!(state instanceof AwardingBody.Registered registered)) {
                 throw Problem.notFound("awarding body", issuer.toString()).exception();
@@ -160,7 +162,7 @@ public class BatchIssuingResource {
                     }
                 }
                 rejected.sort(java.util.Comparator.comparingInt(RowErrors::row));
-                return batches.issue(issuer, issuable, key, hash).map(issued ->
+                return batches.issue(issuer, issuable, key, hash, actor).map(issued ->
                         new BatchResult(rows.size(), issued.size(), rejected.size(), issued, rejected));
             });
         });

@@ -58,45 +58,41 @@ public class CredentialIssuing {
         this.clock = clock;
     }
 
-    public Uni<Credential.Active> issue(AwardingBodyId awardingBodyId, MicroCredential content) {
-        return issue(awardingBodyId, content, (tx, issued) -> Uni.createFrom().voidItem());
+    /** Issues one credential, as {@code actor} (the caller's API key identity). */
+    public Uni<Credential.Active> issue(AwardingBodyId awardingBodyId, MicroCredential content, String actor) {
+        return issue(awardingBodyId, content, actor, (tx, issued) -> Uni.createFrom().voidItem());
     }
 
     /** Issues, and records more in the same transaction (e.g. the idempotency key that asked for it). */
-    public Uni<Credential.Active> issue(AwardingBodyId awardingBodyId, MicroCredential content,
+    public Uni<Credential.Active> issue(AwardingBodyId awardingBodyId, MicroCredential content, String actor,
                                        BiFunction<SqlConnection, Credential.Active, Uni<Void>> alsoRecord) {
-        return pool.withTransaction(tx -> issue(tx, awardingBodyId, content).call(issued -> alsoRecord.apply(tx, issued)));
-    }
-
-    /** Issues in the caller's transaction: loads the awarding body, then as {@link #issue(SqlConnection, AwardingBody.Registered, MicroCredential)}. */
-    public Uni<Credential.Active> issue(SqlConnection tx, AwardingBodyId awardingBodyId, MicroCredential content) {
-        return streams.lockAwardingBody(tx, awardingBodyId, false).flatMap(locked -> streams.awardingBody(tx, awardingBodyId)).flatMap(loaded -> {
-            if (!(loaded.state() instanceof AwardingBody.Registered awardingBody)) {
-                throw Problem.notFound("awarding body", awardingBodyId.toString()).exception();
-            }
-            return issue(tx, awardingBody, content);
-        });
-    }
-
-    /** Issues one credential for an awarding body already loaded in this transaction. */
-    public Uni<Credential.Active> issue(SqlConnection tx, AwardingBody.Registered awardingBody, MicroCredential content) {
-        return issueAll(tx, awardingBody, List.of(content)).map(issued -> issued.get(0));
+        return pool.withTransaction(tx -> streams.lockAwardingBody(tx, awardingBodyId, false)
+                .flatMap(locked -> streams.awardingBody(tx, awardingBodyId)).flatMap(loaded -> {
+                    if (!(loaded.state() instanceof AwardingBody.Registered awardingBody)) {
+                        throw Problem.notFound("awarding body", awardingBodyId.toString()).exception();
+                    }
+                    return issueAll(tx, awardingBody, List.of(content), actor).map(issued -> issued.get(0));
+                })
+                .call(issued -> alsoRecord.apply(tx, issued)));
     }
 
     /**
      * Issues credentials for an awarding body loaded in this transaction after
-     * {@link Streams#lockAwardingBody} (shared), in one write:
+     * {@link Streams#lockAwardingBody} (shared), in one write, as {@code actor}:
      * takes their places in the status lists, signs each with the active key, decides, appends.
      */
     public Uni<List<Credential.Active>> issueAll(SqlConnection tx, AwardingBody.Registered awardingBody,
-                                                 List<MicroCredential> contents) {
+                                                 List<MicroCredential> contents, String actor) {
         return issueUnsigned(tx, awardingBody, contents.stream()
-                .map(content -> new Unsigned(new CredentialId(UUID.randomUUID()), content, null, null)).toList());
+                .map(content -> new Unsigned(new CredentialId(UUID.randomUUID()), content, null, null)).toList(), actor);
     }
 
-    /** As {@link #issueAll(SqlConnection, AwardingBody.Registered, List)}, for credentials whose ids and parts are given. */
+    /**
+     * As {@link #issueAll(SqlConnection, AwardingBody.Registered, List, String)}, for credentials whose ids and
+     * parts are given.
+     */
     public Uni<List<Credential.Active>> issueUnsigned(SqlConnection tx, AwardingBody.Registered awardingBody,
-                                                      List<Unsigned> unsigned) {
+                                                      List<Unsigned> unsigned, String actor) {
         Instant at = clock.instant();
         return sign(tx, awardingBody, unsigned, at).flatMap(signed -> {
             List<Credential.Active> issued = new ArrayList<>(unsigned.size());
@@ -104,7 +100,8 @@ public class CredentialIssuing {
             for (int i = 0; i < unsigned.size(); i++) {
                 Unsigned credential = unsigned.get(i);
                 CredentialEvent event = CredentialDecider.decide(new IssueCredential(credential.id(), awardingBody,
-                        credential.content(), at, signed.get(i), credential.stacking()), new Credential.NotIssued()).get(0);
+                        credential.content(), at, signed.get(i), credential.stacking(), actor),
+                        new Credential.NotIssued()).get(0);
                 events.add(event);
                 issued.add((Credential.Active) CredentialDecider.evolve(new Credential.NotIssued(), event));
             }

@@ -54,10 +54,11 @@ public class CredentialResource {
         AwardingBodyId issuer = parseAwardingBody(awardingBodyId);
         String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey);
         String requestHash = key == null ? null : CredentialRequests.hash("", request);
+        String actor = identity.getPrincipal().getName();
         return requests.read(issuer, request).flatMap(requested -> key == null
-                        ? issuing.issue(issuer, requested.content()).map(CredentialView::of)
+                        ? issuing.issue(issuer, requested.content(), actor).map(CredentialView::of)
                         : idempotency.once(issuer, key, requestHash, remember -> issuing.issue(issuer, requested.content(),
-                                (tx, issued) -> remember.apply(tx, issued.id())).map(CredentialView::of), this::view))
+                                actor, (tx, issued) -> remember.apply(tx, issued.id())).map(CredentialView::of), this::view))
                 .map(view -> Response.created(URI.create("/api/v1/credentials/" + view.id())).entity(view).build());
     }
 

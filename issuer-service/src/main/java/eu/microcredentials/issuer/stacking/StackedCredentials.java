@@ -86,7 +86,7 @@ public class StackedCredentials {
                 .getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Who changes a stacked credential's status when its pathway says so. */
+    /** Who issues a stacked credential, and changes its status when its pathway says so. */
     static String actor(String pathwayId) {
         return "pathway:" + pathwayId;
     }
@@ -136,7 +136,8 @@ public class StackedCredentials {
     private Uni<Void> issue(SqlConnection tx, PathwayCompleted completed, AwardingBody.Registered awardingBody,
                             CredentialId id, Stacking stacking) {
         MicroCredential content = contractValue("target", () -> content(completed, awardingBody));
-        return issuing.issueUnsigned(tx, awardingBody, List.of(new CredentialIssuing.Unsigned(id, content, null, stacking)))
+        return issuing.issueUnsigned(tx, awardingBody, List.of(new CredentialIssuing.Unsigned(id, content, null, stacking)),
+                        actor(completed.pathwayId()))
                 .invoke(issued -> LOG.infof("pathway completion %s: issued stacked credential %s made of %s",
                         completed.completionId(), id, stacking.parts()))
                 .replaceWithVoid();

@@ -189,6 +189,7 @@ class CredentialCorrectionTest {
         assertEquals(correction, revoked.supersededBy());
         assertEquals("SUPERSEDED", revoked.reason());
         assertEquals(body.id(), revoked.actor());
+        assertEquals(body.id(), issued.actor(), "the correction is issued by the body too");
         assertEquals(issued.issuedAt(), revoked.revokedAt(), "the correction replaces it from the moment it is issued");
         assertEquals(revoked.revokedAt(), revoked.effectiveFrom());
     }

@@ -186,6 +186,7 @@ class CredentialIssuingTest {
         assertEquals("18/20", data.grade());
         assertEquals(issued.path("verifiableCredential"), data.verifiableCredential());
         assertNotNull(data.signingKeyId(), "signingKeyId");
+        assertEquals(awardingBody.id(), data.actor(), "issued by the awarding body's own API key");
     }
 
     @Test

@@ -208,6 +208,9 @@ class StackedCredentialsIT {
         JsonNode view = awaitStacked(completionId, "ACTIVE");
         assertEquals(1, eventsOf(stackedOf(completionId)), "one issued event for the stacked credential");
         assertEquals(parts.size() + 1, credentialsIssuedFor(learner), "the parts and one stacked credential");
+        assertEquals("pathway:" + pathway, pool.preparedQuery("SELECT data ->> 'actor' AS actor FROM event_store "
+                        + "WHERE stream_id = $1").execute(Tuple.of(stackedOf(completionId))).await().atMost(DB_DEADLINE)
+                .iterator().next().getString("actor"), "issued on the pathway's behalf");
 
         assertEquals(body.id(), view.path("awardingBodyId").asText());
         assertEquals(parts, texts(view.path("hasPart")));

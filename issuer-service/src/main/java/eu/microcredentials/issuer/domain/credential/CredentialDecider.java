@@ -65,7 +65,7 @@ public final class CredentialDecider {
         }
         return List.of(new CredentialEvent.Issued(command.credentialId(), awardingBody.id(),
                 awardingBody.profile().country(), command.content(), command.at(), command.signed(), null,
-                command.stacking()));
+                command.stacking(), command.actor()));
     }
 
     /**
@@ -90,7 +90,7 @@ public final class CredentialDecider {
         return List.of(
                 new CredentialEvent.Issued(correction.credentialId(), correction.awardingBody(),
                         correction.awardingBodyCountry(), correction.content(), correction.issuedAt(),
-                        correction.signed(), corrected.id(), corrected.stacking()),
+                        correction.signed(), corrected.id(), corrected.stacking(), command.actor()),
                 new CredentialEvent.Revoked(corrected.id(), corrected.awardingBody(), corrected.awardingBodyCountry(),
                         Reason.SUPERSEDED, command.at(), command.actor(), command.correctionId(), command.at()));
     }

@@ -18,23 +18,31 @@ public sealed interface CredentialEvent {
     CountryCode awardingBodyCountry();
 
     /**
-     * Issued; {@code supersedes} names the credential it corrects and replaces, if any, and {@code stacking}
-     * the pathway completion it was issued for and the credentials it is made of, if it was stacked on one.
+     * Issued; {@code supersedes} names the credential it corrects and replaces, if any, {@code stacking}
+     * the pathway completion it was issued for and the credentials it is made of, if it was stacked on one,
+     * and {@code actor} who issued it (null when not known: recorded before issuers were named).
      */
     record Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                   MicroCredential content, Instant issuedAt, SignedCredential signed, CredentialId supersedes,
-                  Stacking stacking) implements CredentialEvent {
+                  Stacking stacking, String actor) implements CredentialEvent {
+
+        /** Issued by someone not named. */
+        public Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
+                      MicroCredential content, Instant issuedAt, SignedCredential signed, CredentialId supersedes,
+                      Stacking stacking) {
+            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, supersedes, stacking, null);
+        }
 
         /** Issued replacing no other credential, made of no other. */
         public Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                       MicroCredential content, Instant issuedAt, SignedCredential signed) {
-            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, null, null);
+            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, null, null, null);
         }
 
         /** Issued as the correction of {@code supersedes}. */
         public Issued(CredentialId credentialId, AwardingBodyId awardingBody, CountryCode awardingBodyCountry,
                       MicroCredential content, Instant issuedAt, SignedCredential signed, CredentialId supersedes) {
-            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, supersedes, null);
+            this(credentialId, awardingBody, awardingBodyCountry, content, issuedAt, signed, supersedes, null, null);
         }
 
         /** The credentials it is made of, or none. */

@@ -37,14 +37,15 @@ class CredentialDeciderTest {
     class IssuingANewCredential {
 
         @Test
-        void records_it_issued_with_the_country_of_its_awarding_body_and_the_signed_credential() {
+        void records_it_issued_with_the_country_of_its_awarding_body_the_signed_credential_and_who_issued_it() {
             AwardingBody.Registered body = awardingBody("NL");
             MicroCredential content = content();
             SignedCredential signed = signedBy(body);
 
             credential.given()
-                    .when(new IssueCredential(id, body, content, NOW, signed))
-                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("NL"), content, NOW, signed));
+                    .when(new IssueCredential(id, body, content, NOW, signed, null, "integration-key-7"))
+                    .then(new CredentialEvent.Issued(id, body.id(), new CountryCode("NL"), content, NOW, signed, null,
+                            null, "integration-key-7"));
         }
 
         @Test
@@ -182,7 +183,8 @@ class CredentialDeciderTest {
             List<CredentialEvent> corrected = CredentialDecider.decide(
                     new CorrectCredential(id, correction, body, content(), signedBy(body), "operator", NOW), state);
             assertEquals(List.of(
-                    new CredentialEvent.Issued(correction, body.id(), pt, content(), NOW, signedBy(body), id, stacking),
+                    new CredentialEvent.Issued(correction, body.id(), pt, content(), NOW, signedBy(body), id, stacking,
+                            "operator"),
                     new CredentialEvent.Revoked(id, body.id(), pt, Reason.SUPERSEDED, NOW, "operator", correction, NOW)),
                     corrected);
             assertEquals(parts, assertInstanceOf(Credential.Revoked.class,

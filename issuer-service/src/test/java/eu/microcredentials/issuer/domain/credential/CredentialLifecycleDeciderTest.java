@@ -316,11 +316,18 @@ class CredentialLifecycleDeciderTest {
             return new CorrectCredential(id, correctionId, body, corrected, signedBy(body), ACTOR, NOW);
         }
 
-        /** What a correction records: the correction naming what it replaces, and the revocation naming its correction. */
-        private List<CredentialEvent> recorded() {
+        /**
+         * What a correction by {@code actor} records: the correction naming what it replaces, and the revocation
+         * naming its correction, both made by the actor.
+         */
+        private List<CredentialEvent> recorded(String actor) {
             return List.of(
-                    new CredentialEvent.Issued(correctionId, body.id(), pt, corrected, NOW, signedBy(body), id),
-                    new CredentialEvent.Revoked(id, body.id(), pt, Reason.SUPERSEDED, NOW, ACTOR, correctionId, NOW));
+                    new CredentialEvent.Issued(correctionId, body.id(), pt, corrected, NOW, signedBy(body), id, null, actor),
+                    new CredentialEvent.Revoked(id, body.id(), pt, Reason.SUPERSEDED, NOW, actor, correctionId, NOW));
+        }
+
+        private List<CredentialEvent> recorded() {
+            return recorded(ACTOR);
         }
 
         @Nested
@@ -354,11 +361,10 @@ class CredentialLifecycleDeciderTest {
             }
 
             @Test
-            void is_corrected_by_an_operator_who_is_recorded_as_the_actor_of_the_revocation() {
+            void is_corrected_by_an_operator_who_is_recorded_as_the_actor_of_the_correction_and_the_revocation() {
                 List<CredentialEvent> events = credential.given(issued)
                         .when(new CorrectCredential(id, correctionId, body, corrected, signedBy(body), "operator-7", NOW))
-                        .then(recorded().get(0), new CredentialEvent.Revoked(id, body.id(), pt, Reason.SUPERSEDED, NOW,
-                                "operator-7", correctionId, NOW));
+                        .then(recorded("operator-7").toArray(CredentialEvent[]::new));
 
                 assertEquals("SUPERSEDED", ((CredentialEvent.Revoked) events.get(1)).reason().text());
             }

@@ -105,13 +105,13 @@ public class HistoryProjection implements Projection {
     }
 
     /**
-     * The events carry no actor for issuance, registration and keys (the awarding body's own integration
-     * does them) and no recorded time for a key (the CloudEvents time stands in).
+     * The actor is the one the event names (events recorded before issuance, registration and key events
+     * carried one have none). A key event has no recorded time of its own (the CloudEvents time stands in).
      */
     private static Entry entry(EventData data, Instant eventTime) {
         if (data instanceof CredentialIssued issued) {
-            return new Entry("credential", issued.credentialId(), issued.awardingBodyId(), issued.signingKeyId(), null,
-                    issued.issuedAt(), issued.issuedAt());
+            return new Entry("credential", issued.credentialId(), issued.awardingBodyId(), issued.signingKeyId(),
+                    issued.actor(), issued.issuedAt(), issued.issuedAt());
         } else if (data instanceof CredentialRevoked revoked) {
             return new Entry("credential", revoked.credentialId(), revoked.awardingBodyId(), null, revoked.actor(),
                     revoked.revokedAt(), revoked.effectiveFrom() != null ? revoked.effectiveFrom() : revoked.revokedAt());
@@ -122,10 +122,10 @@ public class HistoryProjection implements Projection {
             return new Entry("credential", reinstated.credentialId(), reinstated.awardingBodyId(), null,
                     reinstated.actor(), reinstated.reinstatedAt(), reinstated.reinstatedAt());
         } else if (data instanceof SigningKeyAdded added) {
-            return new Entry("signing-key", null, added.awardingBodyId(), added.keyId(), null, eventTime,
+            return new Entry("signing-key", null, added.awardingBodyId(), added.keyId(), added.actor(), eventTime,
                     added.activeFrom());
         } else if (data instanceof SigningKeyRetired retired) {
-            return new Entry("signing-key", null, retired.awardingBodyId(), retired.keyId(), null, eventTime,
+            return new Entry("signing-key", null, retired.awardingBodyId(), retired.keyId(), retired.actor(), eventTime,
                     retired.retiredAt());
         } else if (data instanceof AccreditationGranted granted) {
             return new Entry("accreditation", null, granted.awardingBodyId(), null, granted.actor(), granted.decidedAt(),
@@ -134,8 +134,8 @@ public class HistoryProjection implements Projection {
             return new Entry("accreditation", null, withdrawn.awardingBodyId(), null, withdrawn.actor(),
                     withdrawn.decidedAt(), withdrawn.effectiveFrom());
         } else if (data instanceof AwardingBodyRegistered registered) {
-            return new Entry("awarding-body", null, registered.awardingBodyId(), null, null, registered.registeredAt(),
-                    registered.registeredAt());
+            return new Entry("awarding-body", null, registered.awardingBodyId(), null, registered.actor(),
+                    registered.registeredAt(), registered.registeredAt());
         }
         // a type these topics will carry later: kept, concerning its subject only
         return new Entry("other", null, data.streamId(), null, null, eventTime, eventTime);

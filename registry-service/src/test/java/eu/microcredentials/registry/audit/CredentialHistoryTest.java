@@ -3,6 +3,7 @@ package eu.microcredentials.registry.audit;
 import static eu.microcredentials.testsupport.ContractEvents.awardingBody;
 import static eu.microcredentials.testsupport.ContractEvents.credential;
 import static eu.microcredentials.testsupport.ContractEvents.envelope;
+import static eu.microcredentials.testsupport.ContractEvents.issuedBy;
 import static eu.microcredentials.testsupport.ContractEvents.newId;
 import static eu.microcredentials.testsupport.ContractEvents.signed;
 import static eu.microcredentials.testsupport.ContractEvents.signingKeyAdded;
@@ -23,6 +24,7 @@ import eu.microcredentials.events.data.AccreditationWithdrawn;
 import eu.microcredentials.events.data.CredentialReinstated;
 import eu.microcredentials.events.data.CredentialRevoked;
 import eu.microcredentials.events.data.CredentialSuspended;
+import eu.microcredentials.events.data.SigningKeyAdded;
 import eu.microcredentials.registry.support.VcJwts;
 import eu.microcredentials.testsupport.AdminEndpoints;
 import eu.microcredentials.testsupport.ContractProducer;
@@ -58,7 +60,7 @@ class CredentialHistoryTest {
     String bootstrapServers;
 
     /** What was published for one credential's life, and the ids that must (not) show in its trail. */
-    private record Life(String credentialId, List<EventEnvelope> expected, String otherCredential) {
+    private record Life(String awardingBodyId, String credentialId, List<EventEnvelope> expected, String otherCredential) {
     }
 
     @Test
@@ -80,6 +82,8 @@ class CredentialHistoryTest {
                 .body("events.concerns", contains("accreditation", "signing-key", "credential", "credential",
                         "credential", "accreditation", "credential"))
                 .body("events.data.credentialId", not(hasItem(life.otherCredential())));
+        assertEquals("operator-3", history.extract().jsonPath().getString("events[1].actor"), "who added the key");
+        assertEquals(life.awardingBodyId(), history.extract().jsonPath().getString("events[2].actor"), "who issued it");
         Map<String, Object> revocation = history.extract().jsonPath().getMap("events[6]");
         assertEquals("operator-7", revocation.get("actor"));
         assertEquals(ISSUED.plus(Duration.ofDays(6)).toString(), revocation.get("recordedAt"));
@@ -130,10 +134,12 @@ class CredentialHistoryTest {
         String learner = "did:example:" + newId();
         EventEnvelope granted = envelope(new AccreditationGranted(body, "ASHE", DEQAR, ISSUED.minus(Duration.ofDays(60)),
                 null, "operator-1", ISSUED.minus(Duration.ofDays(60))), 1, body, COUNTRY);
-        EventEnvelope keyAdded = envelope(signingKeyAdded(body, key, ISSUED.minus(Duration.ofDays(1))), 2, body, COUNTRY);
-        EventEnvelope issued = envelope(signed(credential(credentialId, body, learner, COUNTRY, new BigDecimal("2")),
-                VcJwts.sign(VcJwts.credential(credentialId, body, learner, ISSUED), key), key.getKeyID(), ISSUED), 1,
-                body, COUNTRY);
+        SigningKeyAdded added = signingKeyAdded(body, key, ISSUED.minus(Duration.ofDays(1)));
+        EventEnvelope keyAdded = envelope(new SigningKeyAdded(added.awardingBodyId(), added.keyId(), added.algorithm(),
+                added.publicKeyJwk(), added.activeFrom(), "operator-3"), 2, body, COUNTRY);
+        EventEnvelope issued = envelope(issuedBy(signed(credential(credentialId, body, learner, COUNTRY,
+                new BigDecimal("2")), VcJwts.sign(VcJwts.credential(credentialId, body, learner, ISSUED), key),
+                key.getKeyID(), ISSUED), body), 1, body, COUNTRY);
         EventEnvelope suspended = envelope(new CredentialSuspended(credentialId, body, "under review", "operator-7",
                 ISSUED.plus(Duration.ofDays(3))), 2, body, COUNTRY);
         EventEnvelope reinstated = envelope(new CredentialReinstated(credentialId, body, "cleared", "operator-7",
@@ -156,7 +162,7 @@ class CredentialHistoryTest {
             kafka.publish(withdrawn);
             kafka.publish(revoked);
         }
-        return new Life(credentialId, List.of(granted, withTime(keyAdded, ISSUED.minus(Duration.ofDays(1))), issued,
+        return new Life(body, credentialId, List.of(granted, withTime(keyAdded, ISSUED.minus(Duration.ofDays(1))), issued,
                 suspended, reinstated, withdrawn, revoked), other);
     }
 

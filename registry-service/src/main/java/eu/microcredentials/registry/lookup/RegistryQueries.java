@@ -1,6 +1,7 @@
 package eu.microcredentials.registry.lookup;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.microcredentials.events.EventJson;
 import eu.microcredentials.registry.domain.CredentialSearch;
 import eu.microcredentials.registry.domain.asof.AsOf;
@@ -160,7 +161,7 @@ public class RegistryQueries {
                                 instant(row.getOffsetDateTime("valid_until")));
                         bodies.add(new RegisteredAwardingBody(id, row.getString("legal_name"),
                                 row.getString("country"), row.getString("website"),
-                                row.getOffsetDateTime("registered_at").toInstant(), json(row.getString("data")),
+                                row.getOffsetDateTime("registered_at").toInstant(), withoutActor(row.getString("data")),
                                 keys.getOrDefault(id, List.of()), current, history.getOrDefault(id, List.of())));
                     }
                     return bodies;
@@ -228,8 +229,20 @@ public class RegistryQueries {
         return new RegisteredCredential(row.getString("id"), row.getString("awarding_body_id"),
                 row.getString("legal_name"), row.getString("learner_id"), row.getString("title"),
                 List.of(row.getArrayOfStrings("issuer_countries")), row.getLocalDate("issued_on"),
-                row.getString("status"), row.getOffsetDateTime("issued_at").toInstant(), json(row.getString("data")),
+                row.getString("status"), row.getOffsetDateTime("issued_at").toInstant(), withoutActor(row.getString("data")),
                 row.getString("verifiable_credential"), row.getString("supersedes"), row.getString("superseded_by"), null);
+    }
+
+    /**
+     * The event data as the registry shows it, without the {@code actor} (the API key identity that issued or
+     * registered): who did what is for the registry's operators, in the history, as for status changes.
+     */
+    private static JsonNode withoutActor(String text) {
+        JsonNode data = json(text);
+        if (data instanceof ObjectNode object) {
+            object.remove("actor");
+        }
+        return data;
     }
 
     private static JsonNode json(String text) {

@@ -15,8 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * How many bulk issuances one instance runs at once. A batch of 10,000 holds its rows, their signed
  * credentials and events in memory until it answers (two at once took up to about 100 MiB of heap); a
- * batch beyond the slots is answered 503 with {@code Retry-After} before it touches anything, instead of
- * risking the instance's memory.
+ * batch beyond the slots is answered 503 with {@code Retry-After} before it issues anything (its body is
+ * read by then), instead of risking the instance's memory. A batch whose client goes away gives its slot
+ * back at once, while the chunk being signed (at most 500 rows) finishes.
  */
 @ApplicationScoped
 public class BulkIssuanceSlots {

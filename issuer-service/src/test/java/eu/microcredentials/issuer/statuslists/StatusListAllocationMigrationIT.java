@@ -3,6 +3,7 @@ package eu.microcredentials.issuer.statuslists;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The migration to counted places (V2.4) on a database as the issuer left it before: bodies that took
  * random indexes of their list 0 go on in their list 1, so no index they hold can be given again; bodies
- * that took none start at list 0. Run with Flyway on a database of its own, dropped afterwards.
+ * that took none start at list 0; and an older instance still running can take no random index any more
+ * (V2.5). Run with Flyway on a database of its own, dropped afterwards.
  */
 @QuarkusTest
 class StatusListAllocationMigrationIT {
@@ -33,7 +35,7 @@ class StatusListAllocationMigrationIT {
     String password;
 
     @Test
-    void bodies_that_took_random_indexes_go_on_in_their_list_1_each_with_a_key_of_its_own() throws SQLException {
+    void bodies_that_took_random_indexes_go_on_in_their_list_1_each_with_a_key_of_its_own_and_no_random_index_is_taken_after() throws SQLException {
         String database = "issuer_migration_" + UUID.randomUUID().toString().replace("-", "");
         String databaseUrl = url.substring(0, url.lastIndexOf('/') + 1) + database;
         try (Connection admin = DriverManager.getConnection(url, user, password); Statement create = admin.createStatement()) {
@@ -68,6 +70,16 @@ class StatusListAllocationMigrationIT {
             assertNotEquals(keys.get(first), keys.get(second), "a key of its own");
             assertFalse(keys.get(first).matches("0+"), keys.get(first));
             assertTrue(flyway(databaseUrl, "latest").info().pending().length == 0);
+
+            // an issuer instance older than V2.4 still running can no longer take a random list-0 index
+            try (Connection connection = DriverManager.getConnection(databaseUrl, user, password);
+                 Statement statement = connection.createStatement()) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(
+                        "INSERT INTO status_list_index (awarding_body_id, list_index, credential_id) VALUES ('%s', 8, 'd')"
+                                .formatted(UUID.randomUUID())));
+                assertTrue(refused.getMessage().contains("status_list_index is closed"), refused.getMessage());
+                assertEquals("55000", refused.getSQLState());
+            }
         } finally {
             try (Connection admin = DriverManager.getConnection(url, user, password); Statement drop = admin.createStatement()) {
                 drop.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 
 /**
  * The use case: an awarding body issues a micro-credential. It is signed with the body's active
@@ -127,27 +128,19 @@ public class CredentialIssuing {
     public Uni<List<SignedCredential>> sign(SqlConnection tx, AwardingBody.Registered awardingBody,
                                             List<Unsigned> credentials, Instant at) {
         SigningKey key = awardingBody.activeKey().orElseThrow(() -> new Refusal("the awarding body has no active signing key"));
-        List<Placed> placed = new ArrayList<>(credentials.size());
-        return statusListEntries.take(awardingBody.id(), credentials.size()).flatMap(places -> {
-            for (int i = 0; i < credentials.size(); i++) {
-                placed.add(new Placed(credentials.get(i), places, i));
-            }
-            return vault.privateKey(tx, key.keyId()).flatMap(privateKey -> signing.signAll(placed, credential -> {
-                StatusListEntries.Entry entry = credential.places().entry(credential.place());
-                URI revocation = statusLists.list(awardingBody.id(), ContractMapping.REVOCATION, entry.list());
-                URI suspension = statusLists.list(awardingBody.id(), ContractMapping.SUSPENSION, entry.list());
-                Unsigned unsigned = credential.unsigned();
-                var document = CredentialDocument.of(unsigned.id(), awardingBody, unsigned.content(), at,
-                        new CredentialDocument.Status(entry.index(), revocation, suspension, statusLists.vocabulary()),
-                        unsigned.supersedes(), unsigned.hasPart());
-                return new SignedCredential(CredentialSigner.sign(document, privateKey), key.keyId(), entry.index(),
-                        revocation, suspension);
-            }));
-        });
-    }
-
-    /** A credential to sign and its place among the places taken for its batch. */
-    private record Placed(Unsigned unsigned, StatusListEntries.Places places, int place) {
+        List<Integer> order = IntStream.range(0, credentials.size()).boxed().toList();
+        return statusListEntries.take(awardingBody.id(), credentials.size()).flatMap(places -> vault.privateKey(tx,
+                key.keyId()).flatMap(privateKey -> signing.signAll(order, i -> {
+                    Unsigned unsigned = credentials.get(i);
+                    StatusListEntries.Entry entry = places.entry(i);
+                    URI revocation = statusLists.list(awardingBody.id(), ContractMapping.REVOCATION, entry.list());
+                    URI suspension = statusLists.list(awardingBody.id(), ContractMapping.SUSPENSION, entry.list());
+                    var document = CredentialDocument.of(unsigned.id(), awardingBody, unsigned.content(), at,
+                            new CredentialDocument.Status(entry.index(), revocation, suspension, statusLists.vocabulary()),
+                            unsigned.supersedes(), unsigned.hasPart());
+                    return new SignedCredential(CredentialSigner.sign(document, privateKey), key.keyId(), entry.index(),
+                            revocation, suspension);
+                })));
     }
 
     public Uni<Credential> find(CredentialId id) {

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.credential.SignedCredential;
+import eu.microcredentials.issuer.support.StatusListPlaces;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,16 +53,14 @@ class StatusListEntriesIT {
         }
         assertEquals(expected, positions.size());
         assertEquals(expected - 1, positions.stream().mapToLong(Long::longValue).max().orElseThrow(), "none skipped");
-        assertEquals(expected, placesTaken(body));
+        assertEquals(expected, StatusListPlaces.taken(pool, body.toString()));
     }
 
     @Test
     void a_full_list_is_followed_by_the_next_one_within_one_batch() {
         AwardingBodyId body = new AwardingBodyId(UUID.randomUUID());
         entries.take(body, 1).await().atMost(DEADLINE);
-        pool.preparedQuery("UPDATE status_list_allocation SET next_position = $2 WHERE awarding_body_id = $1")
-                .execute(Tuple.of(body.toString(), 2L * SignedCredential.STATUS_LIST_SIZE - 2))
-                .await().atMost(DEADLINE);
+        StatusListPlaces.moveTo(pool, body.toString(), 2L * SignedCredential.STATUS_LIST_SIZE - 2);
 
         StatusListEntries.Places places = entries.take(body, 4).await().atMost(DEADLINE);
 
@@ -71,11 +69,6 @@ class StatusListEntriesIT {
             lists.add(places.entry(place).list());
         }
         assertEquals(List.of(1L, 1L, 2L, 2L), lists);
-        assertEquals(2L * SignedCredential.STATUS_LIST_SIZE + 2, placesTaken(body));
-    }
-
-    private long placesTaken(AwardingBodyId body) {
-        return pool.preparedQuery("SELECT next_position FROM status_list_allocation WHERE awarding_body_id = $1")
-                .execute(Tuple.of(body.toString())).await().atMost(DEADLINE).iterator().next().getLong("next_position");
+        assertEquals(2L * SignedCredential.STATUS_LIST_SIZE + 2, StatusListPlaces.taken(pool, body.toString()));
     }
 }

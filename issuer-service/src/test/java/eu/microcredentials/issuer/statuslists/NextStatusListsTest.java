@@ -22,21 +22,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +41,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class NextStatusListsTest {
     private static final int LIST_SIZE = 131_072;
-    private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     @Inject
     Pool pool;
@@ -83,10 +75,6 @@ class NextStatusListsTest {
         return Issued.of(issued.path("id"), issued.path("verifiableCredential"));
     }
 
-    private void movePlacesTo(long position) {
-        assertEquals(1, pool.preparedQuery("UPDATE status_list_allocation SET next_position = $2 WHERE awarding_body_id = $1")
-                .execute(Tuple.of(body.id(), position)).await().atMost(DEADLINE).rowCount());
-    }
 
     /** The list at {@code url} as a verifier fetches it: its JWT, checked against the body's key; answers the bits set. */
     private Set<Integer> setBits(String url) throws IOException {
@@ -94,25 +82,14 @@ class NextStatusListsTest {
         assertTrue(verifies(jwt, activeKey(body.id()).publicKey()), "signed by the body: " + url);
         JsonNode list = payload(jwt);
         assertEquals(url, list.path("id").asText(), "the list's id is the URL its credentials name");
-        byte[] bits;
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(
-                Base64.getUrlDecoder().decode(list.path("credentialSubject").path("encodedList").asText().substring(1))))) {
-            bits = in.readAllBytes();
-        }
-        Set<Integer> set = new TreeSet<>();
-        for (int i = 0; i < LIST_SIZE; i++) {
-            if ((bits[i / 8] >> (7 - i % 8) & 1) == 1) {
-                set.add(i);
-            }
-        }
-        return set;
+        return StatusListTest.setBits(list.path("credentialSubject").path("encodedList").asText());
     }
 
     @Test
     void when_the_first_list_is_full_the_body_goes_on_in_its_next_and_each_list_shows_its_own_credentials()
             throws IOException {
         issueOne();
-        movePlacesTo(LIST_SIZE - 1);
+        StatusListPlaces.moveTo(pool, body.id(), LIST_SIZE - 1L);
 
         Issued lastOfFirst = issueOne();
         Issued firstOfNext = issueOne();
@@ -135,7 +112,7 @@ class NextStatusListsTest {
     @Test
     void one_batch_crossing_the_end_of_a_list_spreads_over_both_and_no_place_is_given_twice() {
         issueOne();
-        movePlacesTo(2L * LIST_SIZE - 3);
+        StatusListPlaces.moveTo(pool, body.id(), 2L * LIST_SIZE - 3);
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             rows.add(fullCredential(newLearner()));
@@ -162,9 +139,9 @@ class NextStatusListsTest {
         issueOne();
         String list = "/api/v1/status-lists/{body}/{purpose}/{list}";
         given().when().get(list, body.id(), "revocation", "1").then().statusCode(404).contentType(PROBLEM_JSON);
-        movePlacesTo(LIST_SIZE);
+        StatusListPlaces.moveTo(pool, body.id(), LIST_SIZE);
         given().when().get(list, body.id(), "revocation", "1").then().statusCode(404);
-        movePlacesTo(LIST_SIZE + 1);
+        StatusListPlaces.moveTo(pool, body.id(), LIST_SIZE + 1);
         given().when().get(list, body.id(), "revocation", "1").then().statusCode(200);
         given().when().get(list, body.id(), "suspension", "1").then().statusCode(200);
         given().when().get(list, body.id(), "revocation", "2").then().statusCode(404);

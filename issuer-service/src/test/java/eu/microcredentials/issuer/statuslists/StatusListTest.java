@@ -93,7 +93,7 @@ class StatusListTest {
     }
 
     /** The bits set in the list, decoded with nothing of the issuer's code: base64url, gunzip, bit test. */
-    private static Set<Integer> setBits(String encodedList) throws IOException {
+    static Set<Integer> setBits(String encodedList) throws IOException {
         assertTrue(encodedList.startsWith("u"), "multibase base64url: " + encodedList);
         byte[] bits;
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(

@@ -26,15 +26,18 @@ final class ClosedLoop {
      * @param perSecond      items completed in the window per second of it
      * @param windowExtended true when not one request completed within the window, so it was waited for:
      *                       {@code perSecond} is then that request's items over the time it took
+     * @param cpu            the CPU each part of the machine spent from the window's opening to its end
      */
     record Outcome(double perSecond, Latencies latencies, long items, long failures, String firstFailure,
-                   boolean windowExtended) {
+                   boolean windowExtended, CpuTime.Spent cpu) {
     }
 
     private ClosedLoop() {
     }
 
-    static Outcome run(int concurrency, Duration warmup, Duration duration, Request request) throws InterruptedException {
+    /** Runs {@code request} in a loop from {@code concurrency} threads, reading what CPU each part spent in the window. */
+    static Outcome run(int concurrency, Duration warmup, Duration duration, CpuTime cpuTime, Request request)
+            throws InterruptedException {
         long measureFrom = System.nanoTime() + warmup.toNanos();
         long end = measureFrom + duration.toNanos();
         long hardEnd = end + OVERRUN.toNanos();
@@ -72,12 +75,23 @@ final class ClosedLoop {
             });
         }
         workers.shutdown();
+        sleepUntil(measureFrom);
+        CpuTime.Snapshot opened = cpuTime.take();
+        sleepUntil(end);
+        CpuTime.Spent cpu = CpuTime.between(opened, cpuTime.take());
         if (!workers.awaitTermination(warmup.plus(duration).plus(OVERRUN).plusSeconds(60).toSeconds(), TimeUnit.SECONDS)) {
             workers.shutdownNow();
         }
         boolean extended = lastCompletion.get() > end;
         long measuredNanos = extended ? lastCompletion.get() - measureFrom : end - measureFrom;
         return new Outcome(items.get() / (measuredNanos / 1e9), latencies, items.get(), failures.get(), firstFailure.get(),
-                extended);
+                extended, cpu);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
     }
 }

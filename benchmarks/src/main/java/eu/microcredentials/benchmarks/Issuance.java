@@ -15,11 +15,13 @@ final class Issuance {
 
     private final Platform platform;
     private final Http http;
+    private final CpuTime cpuTime;
     private final List<String> issuedCredentials = new CopyOnWriteArrayList<>();
 
-    Issuance(Platform platform, Http http) {
+    Issuance(Platform platform, Http http, CpuTime cpuTime) {
         this.platform = platform;
         this.http = http;
+        this.cpuTime = cpuTime;
     }
 
     /** Issues one credential and answers it as issued (id, verifiableCredential, credential). */
@@ -29,7 +31,7 @@ final class Issuance {
     }
 
     ClosedLoop.Outcome single(Settings settings) throws InterruptedException {
-        return ClosedLoop.run(settings.concurrency(), settings.warmup(), settings.duration(), () -> {
+        return ClosedLoop.run(settings.concurrency(), settings.warmup(), settings.duration(), cpuTime, () -> {
             Http.Answer answer = http.post(platform.credentials(), platform.awardingBodyKey(), CredentialRequests.one());
             answer.expect(201, "issuing a credential");
             if (issuedCredentials.size() < KEPT) {
@@ -47,7 +49,7 @@ final class Issuance {
     }
 
     ClosedLoop.Outcome bulk(Settings settings) throws InterruptedException {
-        return ClosedLoop.run(settings.bulkConcurrency(), settings.warmup(), settings.duration(), () -> {
+        return ClosedLoop.run(settings.bulkConcurrency(), settings.warmup(), settings.duration(), cpuTime, () -> {
             JsonNode result = http.post(platform.batch(), platform.awardingBodyKey(), CredentialRequests.batch(settings.batchSize()))
                     .expect(200, "a batch of " + settings.batchSize()).json();
             int issued = result.path("issued").asInt();

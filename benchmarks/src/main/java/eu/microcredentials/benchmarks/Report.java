@@ -8,9 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The run's figures as the issue asks for them: each scenario's median with its spread, next to the
@@ -146,6 +149,7 @@ final class Report {
                         .append(format(figure.max())).append(" | ").append(figure.values().size()).append(" |\n");
             }
         }
+        md.append(cpuTable());
         for (FlightRecording.Summary profile : profiles) {
             md.append("\n").append(profile.service()).append(" during scenario ").append(profile.scenario()).append(" (JFR, ")
                     .append(profile.samples()).append(" execution samples, GC pauses ").append(format(profile.gcPauseMillis()))
@@ -159,6 +163,36 @@ final class Report {
             profile.byPlatformMethod().forEach((method, share) -> md.append("| `").append(method).append("` | ")
                     .append(format(share)).append(" % |\n"));
         }
+        return md.toString();
+    }
+
+    /**
+     * Where each throughput scenario's CPU went: milliseconds of CPU per credential or verification, part by part
+     * (medians over the runs), from {@code /proc} at the edges of each measured window ({@link CpuTime}).
+     */
+    private String cpuTable() {
+        Map<String, Map<String, Double>> byScenario = new LinkedHashMap<>();
+        Set<String> parts = new LinkedHashSet<>();
+        for (Figures.Figure figure : figures.all()) {
+            int at = figure.key().indexOf(".cpu.");
+            if (at > 0) {
+                String part = figure.key().substring(at + ".cpu.".length());
+                parts.add(part);
+                byScenario.computeIfAbsent(figure.key().substring(0, at), s -> new LinkedHashMap<>()).put(part, figure.median());
+            }
+        }
+        if (byScenario.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\nCPU per credential or verification, in ms (medians; from /proc over each "
+                + "measured window; 'machine' is every core's busy time, 'other' what no part accounts for):\n\n| scenario |");
+        parts.forEach(part -> md.append(' ').append(part).append(" |"));
+        md.append("\n|---|").append("---:|".repeat(parts.size())).append('\n');
+        byScenario.forEach((scenario, perPart) -> {
+            md.append("| ").append(scenario).append(" |");
+            parts.forEach(part -> md.append(' ').append(format(perPart.getOrDefault(part, Double.NaN))).append(" |"));
+            md.append('\n');
+        });
         return md.toString();
     }
 

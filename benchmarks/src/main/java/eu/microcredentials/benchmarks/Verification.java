@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Verification {
     private final Platform platform;
     private final Http http;
+    private final CpuTime cpuTime;
 
-    Verification(Platform platform, Http http) {
+    Verification(Platform platform, Http http, CpuTime cpuTime) {
         this.platform = platform;
         this.http = http;
+        this.cpuTime = cpuTime;
     }
 
     ClosedLoop.Outcome run(Settings settings, List<String> credentials) throws InterruptedException {
@@ -25,7 +27,7 @@ final class Verification {
         List<String> bodies = credentials.stream()
                 .map(jwt -> Http.JSON.createObjectNode().put("credential", jwt).toString()).toList();
         AtomicInteger next = new AtomicInteger();
-        return ClosedLoop.run(settings.concurrency(), settings.warmup(), settings.duration(), () -> {
+        return ClosedLoop.run(settings.concurrency(), settings.warmup(), settings.duration(), cpuTime, () -> {
             String body = bodies.get(Math.floorMod(next.getAndIncrement(), bodies.size()));
             JsonNode answer = http.post(platform.verifications(), null, body).expect(200, "verifying").json();
             if (!answer.path("verified").asBoolean()) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,10 @@ class BenchmarkSmokeIT {
             "issuance.rate", "issuance.p50", "issuance.p99", "bulk.rate",
             "propagation.issue.p50", "propagation.issue.p99", "propagation.revoke.p50", "propagation.revoke.p99",
             "verification.rate", "verification.p50", "verification.p99", "replay.rate",
-            "rss.issuer-service", "rss.registry-service", "rss.recognition-service");
+            "rss.issuer-service", "rss.registry-service", "rss.recognition-service",
+            // where the CPU went: each part found by its process, each busy in the scenario that passes through it
+            "issuance.cpu.issuer-service", "issuance.cpu.postgresql", "issuance.cpu.kafka", "issuance.cpu.benchmark",
+            "issuance.cpu.machine", "bulk.cpu.issuer-service", "verification.cpu.registry-service");
     private static final List<String> NO_FAILURES = List.of(
             "issuance.failed", "bulk.failed", "propagation.issue.failed", "propagation.revoke.failed", "verification.failed",
             "replay.dead-lettered");
@@ -62,5 +66,10 @@ class BenchmarkSmokeIT {
         assertFalse(summary.contains("not measured"), summary);
         assertTrue(summary.contains("5. replay into the registry"), summary);
         assertTrue(summary.contains("registry-service during scenario 5. replay"), summary);
+        assertTrue(summary.contains("| issuance | "), "the CPU table has a line for issuance: " + summary);
+        double parts = Stream.of("issuer-service", "registry-service", "recognition-service", "postgresql", "kafka", "benchmark")
+                .mapToDouble(part -> result.figures().median("issuance.cpu." + part)).sum();
+        double machine = result.figures().median("issuance.cpu.machine");
+        assertTrue(parts <= 1.05 * machine, "no CPU counted twice: the parts' " + parts + " ms within the machine's " + machine);
     }
 }

@@ -59,19 +59,24 @@ public class CredentialIssuing {
         this.clock = clock;
     }
 
-    /** Issues one credential, as {@code actor} (the caller's API key identity). */
-    public Uni<Credential.Active> issue(AwardingBodyId awardingBodyId, MicroCredential content, String actor) {
-        return issue(awardingBodyId, content, actor, (tx, issued) -> Uni.createFrom().voidItem());
+    /**
+     * Issues one credential, as {@code actor} (the caller's API key identity): what {@code request} asks for,
+     * read for the awarding body as this transaction loads it (once, under its lock; a 404 problem when it is not
+     * registered, the reader's 400 when the request is bad, and nothing is written).
+     */
+    public Uni<Credential.Active> issue(AwardingBodyId awardingBodyId, CredentialRequests.Reader request, String actor) {
+        return issue(awardingBodyId, request, actor, (tx, issued) -> Uni.createFrom().voidItem());
     }
 
     /** Issues, and records more in the same transaction (e.g. the idempotency key that asked for it). */
-    public Uni<Credential.Active> issue(AwardingBodyId awardingBodyId, MicroCredential content, String actor,
+    public Uni<Credential.Active> issue(AwardingBodyId awardingBodyId, CredentialRequests.Reader request, String actor,
                                        BiFunction<SqlConnection, Credential.Active, Uni<Void>> alsoRecord) {
         return pool.withTransaction(tx -> streams.lockAwardingBody(tx, awardingBodyId, false)
                 .flatMap(locked -> streams.awardingBody(tx, awardingBodyId)).flatMap(loaded -> {
                     if (!(loaded.state() instanceof AwardingBody.Registered awardingBody)) {
                         throw Problem.notFound("awarding body", awardingBodyId.toString()).exception();
                     }
+                    MicroCredential content = request.contentFor(awardingBody);
                     return issueAll(tx, awardingBody, List.of(content), actor).map(issued -> issued.get(0));
                 })
                 .call(issued -> alsoRecord.apply(tx, issued)));

@@ -33,25 +33,43 @@ public class CredentialRequests {
     public record Requested(AwardingBody.Registered awardingBody, MicroCredential content) {
     }
 
+    /** What a request asks to issue, once its awarding body is known: reading it throws the 400 problem. */
+    @FunctionalInterface
+    public interface Reader {
+        /** @throws jakarta.ws.rs.WebApplicationException the 400 problem naming every bad field */
+        MicroCredential contentFor(AwardingBody.Registered awardingBody);
+    }
+
     /**
      * @param issuer the awarding body that issues: 404 problem when it is not registered
      * @throws Problem (as the Uni's failure) 400 naming every bad field, co-awarding bodies not registered included
      */
     public Uni<Requested> read(AwardingBodyId issuer, IssueCredentialRequest request) {
-        if (request == null) {
-            throw Problem.malformed("a JSON body is required").exception();
-        }
-        return Uni.combine().all().unis(awardingBodies.find(issuer), unregisteredCoAwardingBodies(request)).asTuple()
+        return Uni.combine().all().unis(awardingBodies.find(issuer), reader(request)).asTuple()
                 .map(found -> {
                     if (!(found.getItem1() instanceof AwardingBody.Registered registered)) {
                         throw Problem.notFound("awarding body", issuer.toString()).exception();
                     }
-                    RequestFields fields = new RequestFields();
-                    MicroCredential content = request.toContent(fields, registered.profile().country(), clock);
-                    found.getItem2().forEach(pointer -> fields.reject(pointer, "no awarding body is registered with this id"));
-                    fields.throwIfInvalid();
-                    return new Requested(registered, content);
+                    return new Requested(registered, found.getItem2().contentFor(registered));
                 });
+    }
+
+    /**
+     * Checks what does not depend on the awarding body that issues (the co-awarding bodies it names are
+     * registered: a query only when it names some) and answers the rest as a {@link Reader}, for the body
+     * the issuance loads under its lock: so that it is loaded once.
+     */
+    public Uni<Reader> reader(IssueCredentialRequest request) {
+        if (request == null) {
+            throw Problem.malformed("a JSON body is required").exception();
+        }
+        return unregisteredCoAwardingBodies(request).map(unregistered -> awardingBody -> {
+            RequestFields fields = new RequestFields();
+            MicroCredential content = request.toContent(fields, awardingBody.profile().country(), clock);
+            unregistered.forEach(pointer -> fields.reject(pointer, "no awarding body is registered with this id"));
+            fields.throwIfInvalid();
+            return content;
+        });
     }
 
     /**
@@ -66,6 +84,9 @@ public class CredentialRequests {
     /** The pointers of co-awarding bodies that are well-formed ids but name no registered awarding body. */
     private Uni<List<String>> unregisteredCoAwardingBodies(IssueCredentialRequest request) {
         List<String> ids = request.coAwardingBodies() == null ? List.of() : request.coAwardingBodies();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         Map<Integer, AwardingBodyId> parsed = new LinkedHashMap<>();
         for (int i = 0; i < ids.size(); i++) {
             try {

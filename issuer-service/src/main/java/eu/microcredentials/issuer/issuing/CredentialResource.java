@@ -55,9 +55,9 @@ public class CredentialResource {
         String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey);
         String requestHash = key == null ? null : CredentialRequests.hash("", request);
         String actor = identity.getPrincipal().getName();
-        return requests.read(issuer, request).flatMap(requested -> key == null
-                        ? issuing.issue(issuer, requested.content(), actor).map(CredentialView::of)
-                        : idempotency.once(issuer, key, requestHash, remember -> issuing.issue(issuer, requested.content(),
+        return requests.reader(request).flatMap(reader -> key == null
+                        ? issuing.issue(issuer, reader, actor).map(CredentialView::of)
+                        : idempotency.once(issuer, key, requestHash, remember -> issuing.issue(issuer, reader,
                                 actor, (tx, issued) -> remember.apply(tx, issued.id())).map(CredentialView::of), this::view))
                 .map(view -> Response.created(URI.create("/api/v1/credentials/" + view.id())).entity(view).build());
     }

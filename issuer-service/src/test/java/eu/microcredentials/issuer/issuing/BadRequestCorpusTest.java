@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.microcredentials.issuer.support.EventLog;
 import eu.microcredentials.issuer.support.IssuerApi.AwardingBody;
+import eu.microcredentials.issuer.support.StatusListPlaces;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -282,6 +283,7 @@ class BadRequestCorpusTest {
                     .then().statusCode(201);
         }
         long before = EventLog.count(pool);
+        long placesBefore = StatusListPlaces.taken(pool, a.id());
 
         RequestSpecification request = request(bad.caller()).contentType(ContentType.JSON).body(bad.body());
         if (bad.idempotencyKey() != null) {
@@ -309,6 +311,8 @@ class BadRequestCorpusTest {
             answer.header("WWW-Authenticate", startsWith("Bearer"));
         }
         assertEquals(before, EventLog.count(pool), "events recorded by a refused request");
+        // the request is read for the awarding body loaded in the issuance's transaction, before any place is taken
+        assertEquals(placesBefore, StatusListPlaces.taken(pool, a.id()), "status-list places taken by a refused request");
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import eu.microcredentials.events.EventHashChain;
 import eu.microcredentials.events.KafkaCloudEvents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -33,9 +34,21 @@ import org.jboss.logging.Logger;
  *
  * <p>Several instances of a service may run: in each round only the holder of a transaction-scoped
  * advisory lock publishes, so per-stream order is kept.
+ *
+ * <p>It does not poll an idle event store: it listens on the channel {@value #APPENDED}, which the event store
+ * notifies when a transaction that appended events commits (kernel migration V1.6), and runs a round when woken,
+ * at most one every {@code roundGap} however many commits woke it. For a second after it was last woken it
+ * also runs a round every {@code roundGap} (an event held back behind an older transaction, which may append
+ * nothing and so wake nobody, is then published once that one commits); otherwise it sleeps up to
+ * {@code idlePause}, in case a notification was missed (e.g. while its listening connection was reconnecting).
  */
 public final class OutboxRelay implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** The channel the event store notifies when events were appended (kernel migration V1.6). */
+    static final String APPENDED = "event_store_appended";
+    /** How long after a wake-up the relay keeps looking every round gap. */
+    private static final Duration ACTIVE = Duration.ofSeconds(1);
+    private static final Duration LISTEN_AGAIN = Duration.ofSeconds(5);
     private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || $1)) AS locked";
     private static final String CHECKPOINT = """
             SELECT transaction_id::text AS transaction_id, global_position FROM outbox_relay_checkpoint
@@ -59,22 +72,31 @@ public final class OutboxRelay implements AutoCloseable {
     private final Pool pool;
     private final Producer<String, byte[]> producer;
     private final int batchSize;
+    private final Duration roundGap;
     private final Duration idlePause;
+    private final Object wakeUps = new Object();
+    private boolean woken;
+    private long lastWokenAt = System.nanoTime() - ACTIVE.toNanos();
+    private volatile SqlConnection listening;
+    private long listenAgainAt = System.nanoTime();
     private final Counter published;
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile boolean running;
     private Thread thread;
 
     /**
-     * @param name     the relay's name; instances with the same name share one checkpoint and take turns
-     * @param producer an idempotent producer ({@code acks=all}, {@code enable.idempotence=true})
+     * @param name      the relay's name; instances with the same name share one checkpoint and take turns
+     * @param producer  an idempotent producer ({@code acks=all}, {@code enable.idempotence=true})
+     * @param roundGap  the least time from one round's start to the next's
+     * @param idlePause the longest time the relay sleeps when it is not woken
      */
-    public OutboxRelay(String name, Pool pool, Producer<String, byte[]> producer, int batchSize, Duration idlePause,
-                       MeterRegistry meters) {
+    public OutboxRelay(String name, Pool pool, Producer<String, byte[]> producer, int batchSize, Duration roundGap,
+                       Duration idlePause, MeterRegistry meters) {
         this.name = name;
         this.pool = pool;
         this.producer = producer;
         this.batchSize = batchSize;
+        this.roundGap = roundGap;
         this.idlePause = idlePause;
         this.published = Counter.builder("mc.outbox.published").description("events published to Kafka by the outbox relay")
                 .tag("relay", name).register(meters);
@@ -91,14 +113,18 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void run() {
-        Duration backoff = idlePause;
+        Duration backoff = roundGap;
         while (running) {
             try {
+                if (listening == null && System.nanoTime() - listenAgainAt >= 0) {
+                    listen();
+                }
+                long roundStarted = System.nanoTime();
                 int count = publishNextBatch();
                 lastError.set(null);
-                backoff = idlePause;
+                backoff = roundGap;
                 if (count < batchSize) {
-                    sleep(idlePause);
+                    pause(roundStarted);
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -189,8 +215,65 @@ public final class OutboxRelay implements AutoCloseable {
         return lastError.get();
     }
 
+    /** Whether it holds a connection listening for appended events (else it looks every idle pause). */
+    public boolean isListening() {
+        return listening != null;
+    }
+
     public boolean isRunning() {
         return running && thread != null && thread.isAlive();
+    }
+
+    /**
+     * Holds one connection that listens on {@value #APPENDED}; when it closes, the next round listens again. Until
+     * then the relay looks every {@code idlePause}.
+     */
+    private void listen() {
+        SqlConnection connection = null;
+        try {
+            connection = pool.getConnection().await().atMost(Transactions.TIMEOUT);
+            PgConnection pg = PgConnection.cast(connection.getDelegate());
+            pg.notificationHandler(notification -> wakeUp());
+            pg.closeHandler(closed -> listening = null);
+            connection.query("LISTEN " + APPENDED).execute().await().atMost(Transactions.TIMEOUT);
+            listening = connection;
+        } catch (RuntimeException e) {
+            // not fatal: the relay looks every idle pause meanwhile, and tries to listen again in a while
+            LOG.warnf("outbox relay %s: cannot listen on %s (%s); looking every %s, listening again in %s", name, APPENDED,
+                    e.toString(), idlePause, LISTEN_AGAIN);
+            listenAgainAt = System.nanoTime() + LISTEN_AGAIN.toNanos();
+            if (connection != null) {
+                connection.closeAndForget();
+            }
+        }
+    }
+
+    private void wakeUp() {
+        synchronized (wakeUps) {
+            woken = true;
+            lastWokenAt = System.nanoTime();
+            wakeUps.notifyAll();
+        }
+    }
+
+    /** Until the next round: woken (or, shortly after a wake-up, one round gap), or {@code idlePause}, never less than the gap. */
+    private void pause(long roundStarted) {
+        try {
+            synchronized (wakeUps) {
+                boolean active = System.nanoTime() - lastWokenAt < ACTIVE.toNanos();
+                long until = roundStarted + (active ? roundGap : idlePause).toNanos();
+                for (long left = until - System.nanoTime(); running && !woken && left > 0; left = until - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(wakeUps, left);
+                }
+                woken = false;
+            }
+            long gapLeft = roundStarted + roundGap.toNanos() - System.nanoTime();
+            if (gapLeft > 0) {
+                TimeUnit.NANOSECONDS.sleep(gapLeft);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(Duration duration) {
@@ -204,6 +287,11 @@ public final class OutboxRelay implements AutoCloseable {
     @Override
     public synchronized void close() {
         running = false;
+        SqlConnection connection = listening;
+        if (connection != null) {
+            listening = null;
+            connection.closeAndForget();
+        }
         if (thread != null) {
             thread.interrupt();
             try {

@@ -187,9 +187,33 @@ class OutboxRelayIT {
         assertTrue(infra.count("SELECT published FROM outbox_relay_checkpoint") == 200);
     }
 
+    @Test
+    void aRunningRelayIsWokenByTheCommitOfAnAppendInsteadOfWaitingOutItsIdlePause() {
+        String body = UUID.randomUUID().toString();
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        append(first, 0, body);
+        // it would look again only after a minute if nothing woke it
+        try (OutboxRelay relay = new OutboxRelay("kernel-test", infra.pool, producer, 7, Duration.ofMillis(10),
+                Duration.ofMinutes(1), infra.meters)) {
+            relay.start();
+            assertEquals(List.of(first), published(Set.of(first), 1).stream().map(ConsumerRecord::key).toList());
+            // it listens from before its first round, which published the first event; nothing has woken it since,
+            // so it sleeps now, and only a notification brings it back before its idle pause
+            Eventually.until(Duration.ofSeconds(10), "the relay listens", relay::isListening);
+
+            append(second, 0, body);
+
+            List<ConsumerRecord<String, byte[]>> published = TopicReader.read(Topic.CREDENTIALS.topicName(),
+                    record -> record.key().equals(second), 1, Duration.ofSeconds(20));
+            assertEquals(List.of(second), published.stream().map(ConsumerRecord::key).toList(),
+                    "published within 20 s, a third of the idle pause: the commit woke the relay");
+        }
+    }
+
     private OutboxRelay relay() {
         // batches of 7 so that several rounds are needed
-        return new OutboxRelay("kernel-test", infra.pool, producer, 7, Duration.ofMillis(10), infra.meters);
+        return new OutboxRelay("kernel-test", infra.pool, producer, 7, Duration.ofMillis(10), Duration.ofMillis(10), infra.meters);
     }
 
     private void drain(OutboxRelay relay) {

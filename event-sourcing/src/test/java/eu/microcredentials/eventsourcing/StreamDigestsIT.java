@@ -119,7 +119,7 @@ class StreamDigestsIT {
     }
 
     private void publishAll() {
-        OutboxRelay relay = new OutboxRelay("digest-test", infra.pool, producer, 100, Duration.ofMillis(10), infra.meters);
+        OutboxRelay relay = new OutboxRelay("digest-test", infra.pool, producer, 100, Duration.ofMillis(10), Duration.ofMillis(10), infra.meters);
         while (relay.publishNextBatch() > 0) {
             // until the store is published
         }

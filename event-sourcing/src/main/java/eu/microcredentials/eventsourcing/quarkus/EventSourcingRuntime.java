@@ -101,7 +101,7 @@ public class EventSourcingRuntime {
         }
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
         if (outboxEnabled) {
-            relay = new OutboxRelay(serviceName, pool, producer, 500, Duration.ofMillis(20), meters);
+            relay = new OutboxRelay(serviceName, pool, producer, 500, Duration.ofMillis(20), Duration.ofSeconds(1), meters);
             relay.start();
         }
         DeadLetterTopic deadLetters = new DeadLetterTopic(deadLetterTopic(), producer);

@@ -3,6 +3,7 @@ package eu.microcredentials.issuer.issuing;
 import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.credential.SignedCredential;
 import eu.microcredentials.issuer.signing.IndexPermutation;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -34,7 +35,8 @@ public class StatusListEntries {
     private final Pool pool;
     private final SecureRandom random = new SecureRandom();
 
-    public StatusListEntries(Pool pool) {
+    /** @param pool the status lists' own pool: a caller may hold a connection of the main pool meanwhile */
+    public StatusListEntries(@ReactiveDataSource("status-lists") Pool pool) {
         this.pool = pool;
     }
 

@@ -6,6 +6,7 @@ import eu.microcredentials.events.EventEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,7 +90,7 @@ public final class Benchmark {
                         failure(outcome.firstFailure()));
             }
 
-            Propagation propagation = new Propagation(platform, http);
+            Propagation propagation = new Propagation(platform, http, infrastructure);
             for (int run = 1; settings.runs("propagation") && run <= settings.runs(); run++) {
                 propagate(platform, http, propagation, settings, settings.propagationRate(), "propagation", run, figures);
             }
@@ -193,7 +194,7 @@ public final class Benchmark {
     }
 
     private static void propagate(Platform platform, Http http, Propagation propagation, Settings settings, int rate,
-                                  String key, int run, Figures figures) throws InterruptedException {
+                                  String key, int run, Figures figures) throws InterruptedException, SQLException {
         platform.awaitQuiet(http, QUIET);
         platform.newAwardingBody(http);
         Propagation.Outcome issued = propagation.issue(settings, rate);
@@ -201,10 +202,11 @@ public final class Benchmark {
         platform.awaitQuiet(http, QUIET);
         Propagation.Outcome revoked = propagation.revoke(settings, rate, issued.ids());
         latency(figures, key + ".revoke", "propagation of revocation at " + rate + "/s", revoked);
-        say("3. propagation at %d/s, run %d: issuing p50 %.0f ms p99 %.0f ms (%d lost, %d failed); revoking p50 %.0f ms "
-                        + "p99 %.0f ms (%d lost, %d failed)%s", rate, run, issued.latencies().millis(50),
-                issued.latencies().millis(99), issued.lost(), issued.failures(), revoked.latencies().millis(50),
-                revoked.latencies().millis(99), revoked.lost(), revoked.failures(),
+        say("3. propagation at %d/s, run %d: issuing p50 %.0f ms p99 %.0f ms (the issuer's answer p99 %.0f ms; %d lost, "
+                        + "%d failed); revoking p50 %.0f ms p99 %.0f ms (answer p99 %.0f ms; %d lost, %d failed)%s", rate,
+                run, issued.latencies().millis(50), issued.latencies().millis(99), issued.answered().millis(99),
+                issued.lost(), issued.failures(), revoked.latencies().millis(50), revoked.latencies().millis(99),
+                revoked.answered().millis(99), revoked.lost(), revoked.failures(),
                 failure(issued.firstFailure() != null ? issued.firstFailure() : revoked.firstFailure()));
         for (Propagation.Outcome outcome : List.of(issued, revoked)) {
             if (outcome.lastSeen() != null) {
@@ -228,6 +230,8 @@ public final class Benchmark {
     private static void latency(Figures figures, String key, String label, Propagation.Outcome outcome) {
         figures.add(key + ".p50", label + ": p50", "ms", outcome.latencies().millis(50));
         figures.add(key + ".p99", label + ": p99", "ms", outcome.latencies().millis(99));
+        figures.add(key + ".answered.p99", label + ": p99 until the issuer answered", "ms",
+                outcome.answered().millis(99));
         figures.add(key + ".lost", label + ": not visible within " + Propagation.GIVE_UP.toSeconds() + " s", "changes",
                 outcome.lost());
         figures.add(key + ".failed", label + ": failed requests", "requests", outcome.failures());

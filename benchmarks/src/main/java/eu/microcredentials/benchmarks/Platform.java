@@ -17,7 +17,8 @@ import java.util.UUID;
  * the scenarios issue as.
  */
 final class Platform implements AutoCloseable {
-    static final List<String> DATABASES = List.of("bench_issuer", "bench_registry", "bench_recognition");
+    static final String REGISTRY_DATABASE = "bench_registry";
+    static final List<String> DATABASES = List.of("bench_issuer", REGISTRY_DATABASE, "bench_recognition");
 
     private final String operatorKey = "mcop_benchmark_" + UUID.randomUUID();
     /** The registry's and recognition's operator keys: their admin endpoints (/admin/*) answer only these. */
@@ -39,7 +40,7 @@ final class Platform implements AutoCloseable {
         issuerEnvironment.put("PUBLIC_BASE_URL", "http://127.0.0.1:" + issuerPort);
         issuerEnvironment.put("MC_CONSUMER_GROUP_PREFIX", "bench-issuer-" + run);
         issuer = new ServiceJvm("issuer-service", issuerPort, issuerEnvironment, logs);
-        Map<String, String> registryEnvironment = new HashMap<>(infrastructure.serviceEnvironment("bench_registry"));
+        Map<String, String> registryEnvironment = new HashMap<>(infrastructure.serviceEnvironment(REGISTRY_DATABASE));
         registryEnvironment.put("MC_REGISTRY_OPERATOR_API_KEY", registryOperatorKey);
         registryEnvironment.put("MC_CONSUMER_GROUP_PREFIX", "bench-registry-" + run);
         registry = new ServiceJvm("registry-service", port("MC_BENCH_REGISTRY_PORT", 18182), registryEnvironment, logs);

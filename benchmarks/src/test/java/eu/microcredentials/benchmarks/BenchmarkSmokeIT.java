@@ -25,6 +25,7 @@ class BenchmarkSmokeIT {
             "raw.pg.copy", "raw.es256.sign", "raw.es256.verify",
             "issuance.rate", "issuance.p50", "issuance.p99", "bulk.rate",
             "propagation.issue.p50", "propagation.issue.p99", "propagation.revoke.p50", "propagation.revoke.p99",
+            "propagation.issue.answered.p99", "propagation.revoke.answered.p99",
             "verification.rate", "verification.p50", "verification.p99", "replay.rate",
             "rss.issuer-service", "rss.registry-service", "rss.recognition-service",
             // where the CPU went: each part found by its process, each busy in the scenario that passes through it

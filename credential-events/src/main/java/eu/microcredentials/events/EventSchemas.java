@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /** The JSON Schema of each event type, used to check every event's data where it enters a service. */
 public final class EventSchemas {
     private static final SchemaValidatorsConfig ASSERT_FORMATS = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true).build();
+            .formatAssertionsEnabled(true).regularExpressionFactory(new SchemaPatterns()).build();
     private static final Map<EventType, JsonSchema> SCHEMAS = load();
 
     private EventSchemas() {

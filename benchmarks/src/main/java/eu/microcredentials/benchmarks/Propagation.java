@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,11 +36,15 @@ import java.util.function.Predicate;
  * So the registry answers about one lookup per change, however far behind it is. (Until session 7 each
  * pending change was asked for through the API every interval: the backlog of a registry behind the rate
  * became thousands of lookups a second, which slowed it further.) Each figure is late by up to one
- * interval and one lookup. A change not visible within {@link #GIVE_UP}, or not even answered by the time
+ * interval and one lookup. The interval is the poll interval, or longer while more changes are pending than
+ * the watcher looks for in one ({@link #CHECKS_PER_SECOND} a second: 0.2 ms a pending change, so 80 ms with
+ * 400 pending), so that the watcher's own work does not grow with the backlog it measures. A change not visible within {@link #GIVE_UP}, or not even answered by the time
  * the phase gives up, counts as that long (and as lost).
  */
 final class Propagation {
     static final Duration GIVE_UP = Duration.ofSeconds(10);
+    /** The most pending changes the watcher looks for in the read model a second (its rounds get rarer beyond). */
+    private static final long CHECKS_PER_SECOND = 5_000;
 
     private final Platform platform;
     private final Http http;
@@ -117,8 +122,9 @@ final class Propagation {
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
         try (Connection readModel = infrastructure.connect(Platform.REGISTRY_DATABASE)) {
-            Watch watch = new Watch(readModel, pending, latencies, lost, lastSeen, finished, lookups);
-            watcher.scheduleWithFixedDelay(watch, 0, settings.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+            Watch watch = new Watch(readModel, pending, latencies, lost, lastSeen, finished, lookups, watcher,
+                    settings.pollInterval());
+            watcher.execute(watch);
             for (int i = 0; i < count; i++) {
                 int index = i;
                 // each request at its own instant, whatever the earlier ones take: an open loop at a fixed rate
@@ -171,10 +177,13 @@ final class Propagation {
         private final AtomicReference<String> lastSeen;
         private final CountDownLatch finished;
         private final ExecutorService lookups;
+        private final ScheduledExecutorService watcher;
+        private final Duration interval;
         private volatile String failure;
 
         Watch(Connection readModel, Map<String, Pending> pending, Latencies latencies, AtomicLong lost,
-              AtomicReference<String> lastSeen, CountDownLatch finished, ExecutorService lookups) throws SQLException {
+              AtomicReference<String> lastSeen, CountDownLatch finished, ExecutorService lookups,
+              ScheduledExecutorService watcher, Duration interval) throws SQLException {
             this.readModel = readModel;
             this.statuses = readModel.prepareStatement("SELECT id, status FROM registry_credential WHERE id = ANY (?)");
             this.pending = pending;
@@ -183,10 +192,27 @@ final class Propagation {
             this.lastSeen = lastSeen;
             this.finished = finished;
             this.lookups = lookups;
+            this.watcher = watcher;
+            this.interval = interval;
         }
 
         @Override
         public void run() {
+            try {
+                round();
+            } finally {
+                // a backlog makes the rounds rarer, not the watcher's work a second larger: it looks for at most
+                // CHECKS_PER_SECOND pending changes a second
+                long delay = Math.max(interval.toNanos(), pending.size() * TimeUnit.SECONDS.toNanos(1) / CHECKS_PER_SECOND);
+                try {
+                    watcher.schedule(this, delay, TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException stopped) {
+                    // the phase is over
+                }
+            }
+        }
+
+        private void round() {
             if (pending.isEmpty()) {
                 return;
             }

@@ -45,6 +45,8 @@ public final class ShadowRebuild implements Runnable {
     private static final int DIFFERENCES_SHOWN = 50;
     private static final Duration SWAP_PATIENCE = Duration.ofMinutes(2);
     private static final List<String> KERNEL_TABLES = List.of("projection_position", "projection_stream_version");
+    /** Events replayed before the copy's tables are first analysed ({@link #analyseShadow}). */
+    private static final long FIRST_ANALYSIS = 1_000;
 
     public enum State { REPLAYING, SWAPPING, DONE, FAILED }
 
@@ -158,6 +160,23 @@ public final class ShadowRebuild implements Runnable {
         });
     }
 
+    /**
+     * Gives PostgreSQL's planner the statistics of the copy's tables, which autovacuum may not have looked at
+     * yet: each batch looks up its streams' versions in the copy's {@code projection_stream_version}, and
+     * without statistics the planner reads every row of the projection there instead of the batch's streams
+     * (60 ms for 1,000 streams among 200,000 rows, 3 s with a generic plan, against 5 ms with statistics;
+     * docs/benchmarks.md, session 7). Done after the first {@link #FIRST_ANALYSIS} events and each time the
+     * copy has doubled since, so about 10 times for a million events.
+     */
+    private void analyseShadow() {
+        Transactions.inTransaction(pool, tx -> {
+            for (String table : tablesWithPositions()) {
+                execute(tx, "ANALYZE " + ReadModelChecksum.qualified(schema, table));
+            }
+            return null;
+        });
+    }
+
     private List<String> tablesWithPositions() {
         List<String> tables = new ArrayList<>(projection.tables());
         tables.addAll(KERNEL_TABLES);
@@ -177,11 +196,16 @@ public final class ShadowRebuild implements Runnable {
         });
         try {
             CompletableFuture<List<Decoded>> next = CompletableFuture.completedFuture(List.of());
+            long analyseAt = FIRST_ANALYSIS;
             while (end.entrySet().stream().anyMatch(e -> positions.get(e.getKey()) < e.getValue())) {
                 List<Decoded> current = next.join();
                 List<ConsumerRecord<String, byte[]>> polled = poll(consumer, end);
                 next = CompletableFuture.supplyAsync(() -> decode(polled), decoder);
                 apply(current, null);
+                if (done.get() >= analyseAt) {
+                    analyseShadow();
+                    analyseAt = done.get() * 2;
+                }
             }
         } finally {
             decoder.shutdownNow();

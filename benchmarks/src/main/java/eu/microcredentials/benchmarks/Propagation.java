@@ -38,8 +38,9 @@ import java.util.function.Predicate;
  * became thousands of lookups a second, which slowed it further.) Each figure is late by up to one
  * interval and one lookup. The interval is the poll interval, or longer while more changes are pending than
  * the watcher looks for in one ({@link #CHECKS_PER_SECOND} a second: 0.2 ms a pending change, so 80 ms with
- * 400 pending), so that the watcher's own work does not grow with the backlog it measures. A change not visible within {@link #GIVE_UP}, or not even answered by the time
- * the phase gives up, counts as that long (and as lost).
+ * 400 pending), so that the watcher's own work does not grow with the backlog it measures. A change not
+ * visible within {@link #GIVE_UP}, or not even answered by the time the phase gives up, counts as that long
+ * (and as lost).
  */
 final class Propagation {
     static final Duration GIVE_UP = Duration.ofSeconds(10);
@@ -218,7 +219,6 @@ final class Propagation {
             }
             Map<String, String> statusOf = new HashMap<>();
             try {
-                // an exception out of run() would end the watching silently: every one is kept instead
                 statuses.setArray(1, readModel.createArrayOf("text", pending.keySet().toArray()));
                 try (ResultSet rows = statuses.executeQuery()) {
                     while (rows.next()) {
@@ -226,7 +226,8 @@ final class Propagation {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
-                // not fatal for one round: the changes stay pending, and time out as lost if it persists
+                // not fatal for one round: the changes stay pending (the next round is scheduled all the same),
+                // and time out as lost if it persists; the failure is reported with the phase's figures
                 failure = e.toString();
                 return;
             }

@@ -1,13 +1,13 @@
 package eu.microcredentials.events;
 
+import com.networknt.schema.regex.JDKRegularExpressionFactory;
 import com.networknt.schema.regex.RegularExpression;
 import com.networknt.schema.regex.RegularExpressionFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
- * The {@code pattern}s of the event schemas, as the schema validator checks them: with {@code java.util.regex}
- * ({@link Pattern#compile}, then {@code find}, as the validator's own JDK factory does), except that a value of
+ * The {@code pattern}s of the event schemas, as the schema validator checks them: with its own
+ * {@link JDKRegularExpressionFactory} ({@code java.util.regex}, {@code find}), except that a value of
  * {@link #COMPACT_JWS}, the signed credential every issued event carries (about 4 KB), is first looked at by a loop.
  * When the loop finds the plain form (base64url segments joined by two dots, the first and the last not empty) the
  * value matches; otherwise the regular expression decides, so every value gets the answer the JDK's gives.
@@ -23,11 +23,11 @@ public final class SchemaPatterns implements RegularExpressionFactory {
 
     @Override
     public RegularExpression getRegularExpression(String regex) {
-        Pattern pattern = Pattern.compile(regex);
+        RegularExpression jdk = JDKRegularExpressionFactory.getInstance().getRegularExpression(regex);
         if (COMPACT_JWS.equals(regex)) {
-            return value -> isPlainCompactJws(value) || pattern.matcher(value).find();
+            return value -> isPlainCompactJws(value) || jdk.matches(value);
         }
-        return value -> pattern.matcher(value).find();
+        return jdk;
     }
 
     /** Base64url characters ({@code [A-Za-z0-9_-]}) in three segments split by two dots, the first and last not empty. */

@@ -257,11 +257,7 @@ class ProjectionRunnerIT {
         streams(400, 3).forEach(this::publish);
         start("analysed-group");
         awaitCaughtUp();
-        ShadowRebuild rebuild = new ShadowRebuild(new SuspensionLog(), infra.pool, KernelInfrastructure.KAFKA);
-        rebuild.run();
-
-        ShadowRebuild.Progress done = rebuild.progress();
-        assertEquals(ShadowRebuild.State.DONE, done.state(), done.toString());
+        ShadowRebuild.Progress done = rebuiltToTheEnd();
         // the copy's read-model table, swapped in, was analysed by the rebuild itself (autovacuum's count apart);
         // the copy's kernel tables, analysed with it, are dropped after their rows are copied to the live ones
         assertEquals(1, infra.count("SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = 'public' "
@@ -279,11 +275,7 @@ class ProjectionRunnerIT {
                 + "(SELECT min(stream_id) FROM applied_suspension)");
         assertFalse(contents().equals(fromTheLog));
 
-        ShadowRebuild rebuild = new ShadowRebuild(new SuspensionLog(), infra.pool, KernelInfrastructure.KAFKA);
-        rebuild.run();
-
-        ShadowRebuild.Progress done = rebuild.progress();
-        assertEquals(ShadowRebuild.State.DONE, done.state(), done.toString());
+        ShadowRebuild.Progress done = rebuiltToTheEnd();
         assertEquals(Boolean.FALSE, done.identical());
         assertEquals(2, done.differences().size(), done.differences().toString());
         assertTrue(done.differences().stream().anyMatch(d -> d.side().equals("LIVE") && d.row().contains("tampered")));
@@ -314,10 +306,7 @@ class ProjectionRunnerIT {
         start("refused-group");
         awaitCaughtUp();
 
-        ShadowRebuild rebuild = new ShadowRebuild(new SuspensionLog(), infra.pool, KernelInfrastructure.KAFKA);
-        rebuild.run();
-        ShadowRebuild.Progress done = rebuild.progress();
-        assertEquals(ShadowRebuild.State.DONE, done.state(), done.toString());
+        ShadowRebuild.Progress done = rebuiltToTheEnd();
         assertEquals(Boolean.TRUE, done.identical(), "the rebuilt model differs: " + done.differences());
         assertEquals(List.of(), reasons(), "version 2 of the stream was seen: its older version 1 is not applied");
     }
@@ -337,15 +326,20 @@ class ProjectionRunnerIT {
         List<String> live = contents();
 
         passingFailures.set(2); // the rebuild: its batch, then the record's first attempt alone
-        ShadowRebuild rebuild = new ShadowRebuild(new SuspensionLog(), infra.pool, KernelInfrastructure.KAFKA);
-        rebuild.run();
-
-        ShadowRebuild.Progress done = rebuild.progress();
-        assertEquals(ShadowRebuild.State.DONE, done.state(), done.toString());
+        ShadowRebuild.Progress done = rebuiltToTheEnd();
         // (other tests' poison on the shared topic is rejected too: only this record matters here)
         assertTrue(done.rejected().stream().noneMatch(r -> r.reason().contains("passes when tried again")), done.toString());
         assertEquals(Boolean.TRUE, done.identical(), "the rebuilt model differs: " + done.differences());
         assertEquals(live, contents());
+    }
+
+    /** Runs a rebuild of the test's projection to its end, beside the live one; answers its progress, done. */
+    private ShadowRebuild.Progress rebuiltToTheEnd() {
+        ShadowRebuild rebuild = new ShadowRebuild(new SuspensionLog(), infra.pool, KernelInfrastructure.KAFKA);
+        rebuild.run();
+        ShadowRebuild.Progress done = rebuild.progress();
+        assertEquals(ShadowRebuild.State.DONE, done.state(), done.toString());
+        return done;
     }
 
     /** Stores positions at the current end of every partition of the topic; answers one of the partitions. */

@@ -23,9 +23,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * meanwhile.
  */
 final class StreamVersionClaims {
+    /**
+     * One lookup by the whole primary key per stream of the batch. Not {@code stream_id = ANY($3)}: on a
+     * table PostgreSQL has no statistics for yet (a new database, until autovacuum first analyses it), the
+     * planner guesses that {@code projection = $1 AND topic = $2} matches about one row and reads every
+     * version of the topic, filtering them by the array (100 ms at 100,000 rows, for each batch); a
+     * lateral lookup of one row by the whole key is planned the same with or without statistics.
+     */
     private static final String TAKEN = """
-            SELECT stream_id, version FROM projection_stream_version
-            WHERE projection = $1 AND topic = $2 AND stream_id = ANY($3)""";
+            SELECT stream.id AS stream_id, taken.version
+            FROM unnest($3::text[]) AS stream (id)
+            CROSS JOIN LATERAL (SELECT version FROM projection_stream_version
+                                WHERE projection = $1 AND topic = $2 AND stream_id = stream.id LIMIT 1) AS taken""";
     private static final String SAVE = """
             INSERT INTO projection_stream_version (projection, topic, stream_id, version, source, hash)
             SELECT $1, claim.topic, claim.stream_id, claim.version, claim.source, claim.hash

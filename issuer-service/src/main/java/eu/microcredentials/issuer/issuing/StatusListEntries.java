@@ -24,7 +24,10 @@ public class StatusListEntries {
     /**
      * Takes the next $2 places of awarding body $1, answering the first; a body's first call stores its
      * permutation key $3. In a statement of its own: the row is locked only while it runs, and a place whose
-     * issuance then fails stays spent (it was never published, so nobody can tell).
+     * issuance then fails stays spent (it was never published, so nobody can tell). Its pool commits without
+     * waiting for the WAL flush ({@code synchronous_commit=off}): a place is used only by a later transaction
+     * whose commit waits for the WAL to be flushed up to it, which includes this take, so no credential is
+     * ever stored with a place a crash could hand out again.
      */
     static final String TAKE_PLACES = """
             INSERT INTO status_list_allocation AS allocation (awarding_body_id, next_position, permutation_key)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import eu.microcredentials.issuer.domain.AwardingBodyId;
 import eu.microcredentials.issuer.domain.credential.SignedCredential;
 import eu.microcredentials.issuer.support.StatusListPlaces;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,6 +30,10 @@ class StatusListEntriesIT {
 
     @Inject
     Pool pool;
+
+    @Inject
+    @ReactiveDataSource("status-lists")
+    Pool statusListPool;
 
     @Test
     void twenty_batches_of_one_body_taking_places_at_once_get_consecutive_places_and_distinct_entries() {
@@ -70,5 +75,15 @@ class StatusListEntriesIT {
         }
         assertEquals(List.of(1L, 1L, 2L, 2L), lists);
         assertEquals(2L * SignedCredential.STATUS_LIST_SIZE + 2, StatusListPlaces.taken(pool, body.toString()));
+    }
+
+    @Test
+    void only_the_takes_of_places_commit_without_waiting_for_the_disk() {
+        assertEquals("off", setting(statusListPool, "synchronous_commit"), "a take's commit");
+        assertEquals("on", setting(pool, "synchronous_commit"), "an issuance's commit, which makes its take durable too");
+    }
+
+    private static String setting(Pool pool, String name) {
+        return pool.query("SHOW " + name).execute().await().atMost(DEADLINE).iterator().next().getString(0);
     }
 }

@@ -60,6 +60,20 @@ class RegistryProjectionTest {
     }
 
     @Test
+    void the_registry_stores_large_values_compressed_with_lz4() {
+        // a value over PostgreSQL's 2 KB threshold, as an event's JSON or a VC-JWT is, stored by the registry's pool
+        String method = pool.withConnection(connection -> connection
+                        .query("CREATE TEMPORARY TABLE stored_value (value TEXT)").execute()
+                        .chain(() -> connection.query("INSERT INTO stored_value SELECT repeat('micro-credential ', 500)")
+                                .execute())
+                        .chain(() -> connection.query("SELECT pg_column_compression(value) AS method FROM stored_value")
+                                .execute())
+                        .call(() -> connection.query("DROP TABLE stored_value").execute()))
+                .await().atMost(DEADLINE).iterator().next().getString("method");
+        assertEquals("lz4", method);
+    }
+
+    @Test
     void an_issued_credential_can_be_looked_up_searched_and_listed_with_its_awarding_body() {
         String body = newId();
         String credentialId = newId();

@@ -100,6 +100,7 @@ public final class ShadowRebuild implements Runnable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, ProjectionRunner.FETCH_MAX_BYTES,
                 ConsumerConfig.CLIENT_ID_CONFIG, "rebuild-" + projection.name() + "-" + id.substring(0, 8));
     }
 

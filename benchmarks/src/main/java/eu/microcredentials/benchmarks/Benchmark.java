@@ -19,8 +19,8 @@ import java.util.Optional;
  * then the six scenarios against the three services started from their production jars, each
  * measured {@link Settings#runs()} times; prints the table and writes the raw results under
  * {@code benchmarks/target/benchmark-results/<mode>/}. Run it with {@code benchmarks/run [--quick]}, which
- * builds the jars and starts the infrastructure first. The issuer is recorded with JFR while it issues in the
- * platform's warm-up (unmeasured), the registry during scenario 5.
+ * builds the jars and starts the infrastructure first. With {@code --profile} the issuer is recorded with JFR
+ * while it issues in the platform's warm-up (unmeasured), the registry during scenario 5.
  */
 public final class Benchmark {
     /** How long a scenario waits for the backlog of the one before it to be consumed. */
@@ -65,7 +65,8 @@ public final class Benchmark {
             }
 
             Verification verification = new Verification(platform, http, cpuTime);
-            warmUp(settings, issuance, verification, new FlightRecording(platform.issuer, "1. issuance, in the warm-up", out))
+            warmUp(settings, issuance, verification, settings.profile()
+                    ? Optional.of(new FlightRecording(platform.issuer, "1. issuance, in the warm-up", out)) : Optional.empty())
                     .ifPresent(profiles::add);
 
             platform.awaitQuiet(http, QUIET);
@@ -127,8 +128,11 @@ public final class Benchmark {
             Duration giveUp = Duration.ofSeconds(120 + settings.replayEvents() / 200);
             // the live model applies the seeded events first, so that the rebuild beside it is measured alone
             platform.awaitQuiet(http, giveUp);
-            FlightRecording replaying = new FlightRecording(platform.registry, "5. replay", out);
-            replaying.start();
+            Optional<FlightRecording> replaying = settings.profile()
+                    ? Optional.of(new FlightRecording(platform.registry, "5. replay", out)) : Optional.empty();
+            if (replaying.isPresent()) {
+                replaying.get().start();
+            }
             for (int run = 1; run <= settings.replayRuns(); run++) {
                 Replay.Outcome outcome = replay.rebuild(giveUp);
                 figures.add("replay.rate", "replay into the registry", "events/s", outcome.perSecond());
@@ -136,7 +140,9 @@ public final class Benchmark {
                 say("5. replay run %d: %,d records in %.1f s = %.0f events/s (%d dead-lettered)", run, outcome.records(),
                         outcome.seconds(), outcome.perSecond(), outcome.deadLettered());
             }
-            profiles.add(replaying.stop());
+            if (replaying.isPresent()) {
+                profiles.add(replaying.get().stop());
+            }
             figures.add("rss." + platform.registry.name(), "resident memory of " + platform.registry.name(), "MiB",
                     platform.registry.residentMebibytes());
         }
@@ -156,10 +162,11 @@ public final class Benchmark {
      * scenarios take (a service is measured as it runs in production, warm). The issuer is recorded
      * (JFR) through the second half of the single issuance, warm by then, so that the recording's own
      * cost (about a tenth of the issuer's CPU with the {@code profile} settings) is not in any measured
-     * figure. Answers that recording's summary; none without a warm-up.
+     * figure (its memory stays, which is why it is made only with {@code --profile}). Answers that recording's
+     * summary; none without a warm-up or a recording.
      */
     private static Optional<FlightRecording.Summary> warmUp(Settings settings, Issuance issuance, Verification verification,
-                                                            FlightRecording issuing) throws Exception {
+                                                            Optional<FlightRecording> issuing) throws Exception {
         Duration time = settings.platformWarmup();
         if (time.isZero()) {
             return Optional.empty();
@@ -167,13 +174,15 @@ public final class Benchmark {
         say("warming up the platform for %d s (not measured)", time.toSeconds());
         Settings quarter = settings.withTimes(Duration.ZERO, time.dividedBy(4), Duration.ZERO);
         issuance.single(quarter);
-        issuing.start();
+        if (issuing.isPresent()) {
+            issuing.get().start();
+        }
         issuance.single(quarter);
-        FlightRecording.Summary profile = issuing.stop();
+        Optional<FlightRecording.Summary> profile = issuing.isPresent() ? Optional.of(issuing.get().stop()) : Optional.empty();
         issuance.bulk(quarter);
         issuance.issueUnmeasured();
         verification.run(quarter, issuance.issuedCredentials());
-        return Optional.of(profile);
+        return profile;
     }
 
     private static void rawLimits(Settings settings, Infrastructure infrastructure, Path out, int eventSize, String eventJson,

@@ -29,10 +29,15 @@ import java.util.Set;
  *                          verification, so that every service's JIT has compiled its paths (on two
  *                          cores, three services compiling at once take most of the first minutes)
  * @param only              the parts to run ({@link #PARTS}); empty: all of them
+ * @param profile           whether the issuer (in the platform warm-up) and the registry (during the replay) are
+ *                          recorded with JFR; off by default, because a recording stays in the JVM's memory
+ *                          (about 16 MiB of buffers, in native memory tracking's "Tracing") and in the
+ *                          registry's CPU while it replays, both of which the run measures
  */
 public record Settings(String mode, int runs, Duration warmup, Duration duration, int concurrency, int bulkConcurrency,
                        int batchSize, int propagationRate, int gentleRate, Duration propagationTime, Duration pollInterval,
-                       int replayEvents, int replayRuns, int kafkaRecords, int pgRows, Duration signingTime, Duration platformWarmup, Set<String> only) {
+                       int replayEvents, int replayRuns, int kafkaRecords, int pgRows, Duration signingTime, Duration platformWarmup, Set<String> only,
+                       boolean profile) {
     /** The parts of a run, as {@code --only} names them. */
     public static final List<String> PARTS = List.of("raw", "issuance", "bulk", "propagation", "verification", "replay");
 
@@ -50,23 +55,25 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
 
     public static Settings full() {
         return new Settings("full", 3, Duration.ofSeconds(5), Duration.ofSeconds(30), 16, 2, 1000, 200, 20,
-                Duration.ofSeconds(15), Duration.ofMillis(20), 1_000_000, 1, 100_000, 100_000, Duration.ofSeconds(5), Duration.ofSeconds(120), Set.of());
+                Duration.ofSeconds(15), Duration.ofMillis(20), 1_000_000, 1, 100_000, 100_000, Duration.ofSeconds(5), Duration.ofSeconds(120), Set.of(), false);
     }
 
     public static Settings quick() {
         return new Settings("quick", 1, Duration.ofSeconds(3), Duration.ofSeconds(10), 16, 2, 1000, 200, 20,
-                Duration.ofSeconds(8), Duration.ofMillis(20), 100_000, 1, 50_000, 50_000, Duration.ofSeconds(2), Duration.ofSeconds(60), Set.of());
+                Duration.ofSeconds(8), Duration.ofMillis(20), 100_000, 1, 50_000, 50_000, Duration.ofSeconds(2), Duration.ofSeconds(60), Set.of(), false);
     }
 
     public static Settings smoke() {
-        // a low propagation rate: on a busy CI machine the point is that every figure comes out, not its value
+        // a low propagation rate: on a busy CI machine the point is that every figure comes out, not its value;
+        // the recordings too
         return new Settings("smoke", 1, Duration.ofMillis(500), Duration.ofSeconds(2), 8, 1, 1000, 20, 0,
-                Duration.ofSeconds(1), Duration.ofMillis(20), 1_000, 1, 2_000, 2_000, Duration.ofMillis(300), Duration.ofSeconds(2), Set.of());
+                Duration.ofSeconds(1), Duration.ofMillis(20), 1_000, 1, 2_000, 2_000, Duration.ofMillis(300), Duration.ofSeconds(2), Set.of(), true);
     }
 
     /**
      * {@code --quick}, {@code --smoke}, {@code --runs N}, {@code --replay-events N}, {@code --replay-runs N},
-     * {@code --warmup S}, {@code --duration S}, {@code --platform-warmup S}, {@code --batch-size N}, {@code --only raw,issuance,…}; nothing: the full run.
+     * {@code --warmup S}, {@code --duration S}, {@code --platform-warmup S}, {@code --batch-size N},
+     * {@code --only raw,issuance,…}, {@code --profile}; nothing: the full run.
      */
     public static Settings fromArguments(List<String> arguments) {
         Settings settings = arguments.contains("--smoke") ? smoke() : arguments.contains("--quick") ? quick() : full();
@@ -74,6 +81,7 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
             String argument = arguments.get(i);
             switch (argument) {
                 case "--smoke", "--quick" -> { }
+                case "--profile" -> settings = settings.withProfile();
                 case "--runs" -> settings = settings.withRuns(Integer.parseInt(value(arguments, ++i, argument)));
                 case "--replay-events" -> settings = settings.withReplay(Integer.parseInt(value(arguments, ++i, argument)),
                         settings.replayRuns());
@@ -88,7 +96,7 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
                 case "--batch-size" -> settings = settings.withBatchSize(Integer.parseInt(value(arguments, ++i, argument)));
                 case "--only" -> settings = settings.withOnly(Set.of(value(arguments, ++i, argument).split(",")));
                 default -> throw new IllegalArgumentException("unknown argument " + argument
-                        + " (known: --quick, --smoke, --runs N, --replay-events N, --replay-runs N, --warmup S, --duration S, --platform-warmup S, --batch-size N, --only PART,…)");
+                        + " (known: --quick, --smoke, --runs N, --replay-events N, --replay-runs N, --warmup S, --duration S, --platform-warmup S, --batch-size N, --only PART,…, --profile)");
             }
         }
         return settings;
@@ -99,7 +107,7 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
             throw new IllegalArgumentException("--runs must be at least 1");
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
-                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime, platformWarmup, only);
+                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime, platformWarmup, only, profile);
     }
 
     public Settings withReplay(int events, int times) {
@@ -107,7 +115,7 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
             throw new IllegalArgumentException("--replay-events and --replay-runs must be at least 1");
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
-                gentleRate, propagationTime, pollInterval, events, times, kafkaRecords, pgRows, signingTime, platformWarmup, only);
+                gentleRate, propagationTime, pollInterval, events, times, kafkaRecords, pgRows, signingTime, platformWarmup, only, profile);
     }
 
     /** Another warm-up and measured time for each throughput scenario, and another warm-up of the whole platform. */
@@ -116,7 +124,7 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
             throw new IllegalArgumentException("--warmup and --platform-warmup must be at least 0 s, --duration at least 1 s");
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
-                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime, platformWarmup, only);
+                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime, platformWarmup, only, profile);
     }
 
     /** Another number of credentials per bulk request (the issuer takes at most 10,000). */
@@ -126,7 +134,14 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, size, propagationRate,
                 gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime,
-                platformWarmup, only);
+                platformWarmup, only, profile);
+    }
+
+    /** With the JFR recordings ({@code --profile}). */
+    public Settings withProfile() {
+        return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
+                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime,
+                platformWarmup, only, true);
     }
 
     /** Only these parts ({@link #PARTS}); a run of some parts is a look, not the recorded figures. */
@@ -137,7 +152,7 @@ public record Settings(String mode, int runs, Duration warmup, Duration duration
                     + String.join(", ", PARTS) + ")");
         }
         return new Settings(mode, runs, warmup, duration, concurrency, bulkConcurrency, batchSize, propagationRate,
-                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime, platformWarmup, parts);
+                gentleRate, propagationTime, pollInterval, replayEvents, replayRuns, kafkaRecords, pgRows, signingTime, platformWarmup, parts, profile);
     }
 
     private static Duration seconds(List<String> arguments, int index, String name) {

@@ -32,6 +32,15 @@ class SettingsTest {
     }
 
     @Test
+    void theRecordingsAreMadeOnlyWhenAskedForExceptInTheSmokeRun() {
+        assertFalse(Settings.fromArguments(List.of()).profile(), "the full run measures services without a recording");
+        assertFalse(Settings.fromArguments(List.of("--quick", "--only", "replay")).profile());
+        assertTrue(Settings.fromArguments(List.of("--quick", "--profile", "--runs", "2")).withOnly(Set.of("replay")).profile(),
+                "kept through the other options");
+        assertTrue(Settings.fromArguments(List.of("--smoke")).profile(), "the smoke run proves the recordings still work");
+    }
+
+    @Test
     void anUnknownPartIsRefusedNamingTheKnownOnes() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> Settings.fromArguments(List.of("--only", "issuance,speed")));

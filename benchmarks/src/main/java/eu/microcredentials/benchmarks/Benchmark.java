@@ -65,8 +65,7 @@ public final class Benchmark {
             }
 
             Verification verification = new Verification(platform, http, cpuTime);
-            warmUp(settings, issuance, verification, settings.profile()
-                    ? Optional.of(new FlightRecording(platform.issuer, "1. issuance, in the warm-up", out)) : Optional.empty())
+            warmUp(settings, issuance, verification, recording(settings, platform.issuer, "1. issuance, in the warm-up", out))
                     .ifPresent(profiles::add);
 
             platform.awaitQuiet(http, QUIET);
@@ -128,8 +127,7 @@ public final class Benchmark {
             Duration giveUp = Duration.ofSeconds(120 + settings.replayEvents() / 200);
             // the live model applies the seeded events first, so that the rebuild beside it is measured alone
             platform.awaitQuiet(http, giveUp);
-            Optional<FlightRecording> replaying = settings.profile()
-                    ? Optional.of(new FlightRecording(platform.registry, "5. replay", out)) : Optional.empty();
+            Optional<FlightRecording> replaying = recording(settings, platform.registry, "5. replay", out);
             if (replaying.isPresent()) {
                 replaying.get().start();
             }
@@ -147,6 +145,11 @@ public final class Benchmark {
                     platform.registry.residentMebibytes());
         }
         return report(settings, figures, machine, loadBefore, profiles, out);
+    }
+
+    /** A recording of the service under this name, when the run makes them ({@code --profile}). */
+    private static Optional<FlightRecording> recording(Settings settings, ServiceJvm service, String name, Path out) {
+        return settings.profile() ? Optional.of(new FlightRecording(service, name, out)) : Optional.empty();
     }
 
     private static Result report(Settings settings, Figures figures, Map<String, String> machine, String loadBefore,

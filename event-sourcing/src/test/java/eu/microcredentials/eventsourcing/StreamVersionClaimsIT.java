@@ -52,10 +52,15 @@ class StreamVersionClaimsIT {
             claims.save(tx);
             return null;
         });
-        assertEquals(4, infra.count("SELECT version FROM projection_stream_version WHERE stream_id = 'credential-7'"));
-        assertEquals(1, infra.count("SELECT version FROM projection_stream_version WHERE stream_id = 'credential-new-1'"));
+        assertEquals(4, versionTaken("credential-7"));
+        assertEquals(1, versionTaken("credential-new-1"));
         assertEquals(0, infra.count("SELECT count(*) FROM projection_stream_version WHERE stream_id = 'credential-new-2'"),
                 "nothing claimed of it");
+    }
+
+    /** The version stored for a stream (the first column of the one row, as {@code count} reads it). */
+    private long versionTaken(String stream) {
+        return infra.count("SELECT version FROM projection_stream_version WHERE stream_id = '" + stream + "'");
     }
 
     private static ConsumerRecord<String, byte[]> record(String stream) {
